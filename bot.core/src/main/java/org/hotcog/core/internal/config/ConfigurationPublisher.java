@@ -1,0 +1,122 @@
+package org.hotcog.core.internal.config;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import org.hotcog.core.internal.settings.InvalidSettingsException;
+import org.hotcog.core.internal.settings.Settings;
+import org.hotcog.core.internal.storage.StorageConfig;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the configuration file and the {@code HOTCOG_*} environment into ConfigAdmin
+ * configurations, and does it again whenever the file changes, so that components pick up a new
+ * value without a restart. A file edited into an invalid state is reported by key and ignored: the
+ * last valid configuration stays in force.
+ */
+@Component(immediate = true)
+public final class ConfigurationPublisher {
+    /** Framework property with the configuration file's path, set by the launcher. */
+    public static final String CONFIG_FILE_PROPERTY = "hotcog.config.file";
+    /** Framework property with the data folder, set by the launcher. */
+    public static final String DATA_DIR_PROPERTY = "hotcog.data.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPublisher.class);
+
+    private final ConfigurationAdmin configurationAdmin;
+    private final Map<String, String> environment;
+    private final Path file;
+    private final WatchService watcher;
+    private final Thread watchThread;
+
+    @Activate
+    public ConfigurationPublisher(BundleContext context, @Reference ConfigurationAdmin configurationAdmin)
+            throws IOException, InvalidSettingsException {
+        this.configurationAdmin = configurationAdmin;
+        this.environment = environmentWithDataDir(context);
+        String configured = context.getProperty(CONFIG_FILE_PROPERTY);
+        this.file = (configured != null ? Path.of(configured) : Settings.configFile(environment)).toAbsolutePath();
+        publish(Settings.load(file, environment));
+        this.watcher = FileSystems.getDefault().newWatchService();
+        this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
+        this.watchThread = new Thread(this::watch, "hotcog-config-watch");
+        this.watchThread.setDaemon(true);
+        this.watchThread.start();
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        watcher.close();
+        watchThread.join(2000);
+    }
+
+    /** The launcher resolved the data folder already; keep using that one even if the file says otherwise. */
+    private static Map<String, String> environmentWithDataDir(BundleContext context) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String dataDir = context.getProperty(DATA_DIR_PROPERTY);
+        if (dataDir != null) {
+            env.put(Settings.DATA_DIR.environmentVariable(), dataDir);
+        }
+        return env;
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                boolean ours = key.pollEvents().stream()
+                        .anyMatch(e -> file.getFileName().equals(e.context()));
+                key.reset();
+                if (ours) {
+                    reload();
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // deactivated
+        }
+    }
+
+    private void reload() {
+        try {
+            publish(Settings.load(file, environment));
+            LOG.info("Configuration reloaded from {}", file);
+        } catch (InvalidSettingsException e) {
+            LOG.error("{} has errors and was not applied; the previous configuration stays in force. {}",
+                    file, e.getMessage());
+        } catch (IOException e) {
+            LOG.error("Could not apply the configuration from {}: {}", file, e.toString());
+        }
+    }
+
+    private void publish(Settings settings) throws IOException {
+        String url = settings.databaseUrl();
+        Dictionary<String, Object> storage = new Hashtable<>();
+        storage.put("url", url);
+        storage.put("user", settings.isSet(Settings.DATABASE_USER) ? settings.get(Settings.DATABASE_USER)
+                : url.startsWith("jdbc:h2:") ? "sa" : "");
+        // A leading dot keeps the password out of the service properties (ConfigAdmin convention).
+        storage.put(".password", settings.get(Settings.DATABASE_PASSWORD));
+        storage.put("poolSize", settings.getInt(Settings.DATABASE_POOL_SIZE));
+        storage.put("dataSourceFactory.target", "(osgi.jdbc.driver.class="
+                + (url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver") + ")");
+        Configuration configuration = configurationAdmin.getConfiguration(StorageConfig.PID, "?");
+        configuration.updateIfDifferent(storage);
+    }
+}

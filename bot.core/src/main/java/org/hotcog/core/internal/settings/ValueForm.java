@@ -1,0 +1,57 @@
+package org.hotcog.core.internal.settings;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** The forms a configuration value can take, each with the sentence that describes it. */
+public enum ValueForm {
+    TEXT("any text", v -> true),
+    PATH("a file system path", ValueForm::isPath),
+    HOST("a host name or IP address, such as 127.0.0.1 or 0.0.0.0",
+            v -> Pattern.matches("[A-Za-z0-9.:\\-\\[\\]]+", v)),
+    PORT("a whole number from 1 to 65535", v -> inRange(v, 1, 65535)),
+    POOL_SIZE("a whole number from 1 to 200", v -> inRange(v, 1, 200)),
+    JDBC_URL("a JDBC URL starting with jdbc:h2: or jdbc:postgresql://",
+            v -> v.startsWith("jdbc:h2:") || v.startsWith("jdbc:postgresql://")),
+    LOG_LEVEL("one of trace, debug, info, warn, error",
+            v -> Set.of("trace", "debug", "info", "warn", "error").contains(v)),
+    USER_NAME("a name of 1 to 64 letters, digits, '.', '_' or '-'", v -> Pattern.matches("[A-Za-z0-9._\\-]{1,64}", v)),
+    PASSWORD("at least 12 characters", v -> v.length() >= 12);
+
+    private final String expected;
+    private final Predicate<String> test;
+
+    ValueForm(String expected, Predicate<String> test) {
+        this.expected = expected;
+        this.test = test;
+    }
+
+    public boolean accepts(String value) {
+        return test.test(value);
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    private static boolean inRange(String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            return number >= min && number <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPath(String value) {
+        try {
+            Path.of(value);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

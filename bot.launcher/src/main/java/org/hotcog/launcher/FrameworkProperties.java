@@ -1,0 +1,38 @@
+package org.hotcog.launcher;
+
+import org.hotcog.core.internal.settings.Settings;
+
+/**
+ * Passes the checked configuration to the framework as system properties, which the framework
+ * offers to every bundle as framework properties.
+ */
+final class FrameworkProperties {
+    private FrameworkProperties() {
+    }
+
+    static void apply(Settings settings, ConsoleCredentials credentials, boolean interactive) {
+        String dataDir = settings.dataDir().toString();
+        // Kept framework storage: runtime installs and updates survive a restart.
+        set("launch.storage.dir", settings.dataDir().resolve("osgi").toString());
+        set("launch.keep", "true");
+        set("hotcog.data.dir", dataDir);
+        set("hotcog.config.file", settings.source().toAbsolutePath().toString());
+        set("org.osgi.service.http.port", settings.get(Settings.HTTP_PORT));
+        set("org.apache.felix.http.host", settings.get(Settings.HTTP_HOST));
+        set("felix.webconsole.username", credentials.user());
+        set("felix.webconsole.password", credentials.passwordHash());
+        // Without a terminal, Gogo must not read stdin: at its end it would stop the framework.
+        set("gosh.args", interactive ? "" : "--nointeractive");
+        set("org.slf4j.simpleLogger.defaultLogLevel", settings.get(Settings.LOG_LEVEL));
+        set("org.slf4j.simpleLogger.showDateTime", "true");
+        set("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        set("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    /** An explicit -D on the command line wins over the configuration. */
+    private static void set(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.hotcog.launcher;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.hotcog.core.internal.settings.InvalidSettingsException;
+import org.hotcog.core.internal.settings.Settings;
+
+/**
+ * The executable jar's entry point. Everything that must be right before the framework starts
+ * happens here, quickly and with plain messages: the configuration is checked (a bad value exits
+ * with status 2 naming the key), the data folder is made owner-only, the web console gets its
+ * credentials, and a taken port is reported (status 3). Then the bnd launcher starts the framework
+ * on storage kept in the data folder, so that bundles installed at runtime survive a restart.
+ */
+public final class HotcogMain {
+    static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_PORT_IN_USE = 3;
+
+    private HotcogMain() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        Map<String, String> environment = System.getenv();
+        Settings settings;
+        try {
+            settings = Settings.load(Settings.configFile(environment), environment);
+        } catch (InvalidSettingsException e) {
+            fail(EXIT_BAD_CONFIGURATION, e.getMessage());
+            return;
+        }
+        Path dataDir = settings.dataDir();
+        ConsoleCredentials credentials;
+        try {
+            DataFolder.prepare(dataDir);
+            credentials = ConsoleCredentials.resolve(settings, dataDir);
+        } catch (IOException e) {
+            fail(EXIT_BAD_CONFIGURATION, "Invalid configuration:\n  " + Settings.DATA_DIR.key() + " ("
+                    + Settings.DATA_DIR.environmentVariable() + "): cannot use " + dataDir + ": " + e.getMessage());
+            return;
+        }
+        String host = settings.get(Settings.HTTP_HOST);
+        int port = settings.getInt(Settings.HTTP_PORT);
+        if (!isFree(host, port)) {
+            fail(EXIT_PORT_IN_USE, "Port " + port + " on " + host + " is already in use. Stop what uses it, or set "
+                    + Settings.HTTP_PORT.environmentVariable() + " (" + Settings.HTTP_PORT.key() + ") to a free port.");
+            return;
+        }
+        FrameworkProperties.apply(settings, credentials, System.console() != null);
+        System.out.printf("Hotcog is starting: http://%s:%d/api/health, web console http://%s:%d/system/console "
+                + "(user %s%s), data in %s%n", host, port, host, port, credentials.user(),
+                credentials.generatedFile() == null ? ""
+                        : ", password in " + credentials.generatedFile(), dataDir);
+        launch(args);
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println("hotcog: " + message);
+        System.exit(status);
+    }
+
+    private static boolean isFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Hands over to bnd's launcher, which is packed into the same jar by the export. */
+    private static void launch(String[] args) throws Throwable {
+        Class<?> embedded = Class.forName("aQute.launcher.pre.EmbeddedLauncher");
+        Method main = embedded.getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
