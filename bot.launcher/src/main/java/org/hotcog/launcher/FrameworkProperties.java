@@ -1,5 +1,11 @@
 package org.hotcog.launcher;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
+
 import org.hotcog.core.internal.settings.Settings;
 
 /**
@@ -27,6 +33,29 @@ final class FrameworkProperties {
         set("org.slf4j.simpleLogger.showDateTime", "true");
         set("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         set("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    /**
+     * Libraries that log through java.util.logging (CXF, SPI Fly) print in the same one-line form
+     * as the rest; their chatter below WARNING is shown only at debug and trace.
+     */
+    static void configureJavaLogging(Settings settings) {
+        String level = switch (settings.get(Settings.LOG_LEVEL)) {
+            case "trace" -> "FINEST";
+            case "debug" -> "FINE";
+            case "error" -> "SEVERE";
+            default -> "WARNING";
+        };
+        String config = "handlers=java.util.logging.ConsoleHandler\n"
+                + ".level=" + level + "\n"
+                + "java.util.logging.ConsoleHandler.level=ALL\n"
+                + "java.util.logging.SimpleFormatter.format=%1$tF %1$tT.%1$tL [%3$s] %4$s %5$s%6$s%n\n";
+        try {
+            LogManager.getLogManager().readConfiguration(
+                    new ByteArrayInputStream(config.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An explicit -D on the command line wins over the configuration. */

@@ -52,6 +52,7 @@ public final class HotcogMain {
             return;
         }
         FrameworkProperties.apply(settings, credentials, System.console() != null);
+        FrameworkProperties.configureJavaLogging(settings);
         System.out.printf("Hotcog is starting: http://%s:%d/api/health, web console http://%s:%d/system/console "
                 + "(user %s%s), data in %s%n", host, port, host, port, credentials.user(),
                 credentials.generatedFile() == null ? ""

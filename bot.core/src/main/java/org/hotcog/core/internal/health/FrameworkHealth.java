@@ -38,7 +38,8 @@ public final class FrameworkHealth implements HealthCheck {
         for (Bundle bundle : bundles) {
             if (bundle.getState() == Bundle.ACTIVE) {
                 active++;
-            } else if (!isFragment(bundle) && bundle.getHeaders("").get(ModuleHeaders.MODULE) == null) {
+            } else if (!isFragment(bundle) && !isWaitingForLazyActivation(bundle)
+                    && bundle.getHeaders("").get(ModuleHeaders.MODULE) == null) {
                 inactiveCore.add(bundle.getSymbolicName());
             }
         }
@@ -49,6 +50,13 @@ public final class FrameworkHealth implements HealthCheck {
         details.put("active", active);
         details.put("inactiveCore", inactiveCore);
         return new Health(running && inactiveCore.isEmpty(), details);
+    }
+
+    /** A lazy bundle stays STARTING until a class is first loaded from it: that is its normal state. */
+    static boolean isWaitingForLazyActivation(Bundle bundle) {
+        String policy = bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY);
+        return bundle.getState() == Bundle.STARTING && policy != null
+                && policy.startsWith(Constants.ACTIVATION_LAZY);
     }
 
     static boolean isFragment(Bundle bundle) {

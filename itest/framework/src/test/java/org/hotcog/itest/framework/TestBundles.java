@@ -1,0 +1,64 @@
+package org.hotcog.itest.framework;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.hotcog.itest.fixture.StorageProbe;
+
+/** Builds small bundles in memory: migrations plus a component that needs the database. */
+final class TestBundles {
+    private TestBundles() {
+    }
+
+    /**
+     * @param migrations file name to SQL, placed under db/migration
+     */
+    static InputStream withMigrations(String symbolicName, String version, Map<String, String> migrations)
+            throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Import-Package", "javax.sql");
+        main.putValue("Service-Component", "OSGI-INF/probe.xml");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            for (Map.Entry<String, String> migration : migrations.entrySet()) {
+                add(jar, "db/migration/" + migration.getKey(), migration.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            String probe = StorageProbe.class.getName().replace('.', '/') + ".class";
+            try (InputStream in = StorageProbe.class.getClassLoader().getResourceAsStream(probe)) {
+                add(jar, probe, in.readAllBytes());
+            }
+            add(jar, "OSGI-INF/probe.xml", component(symbolicName).getBytes(StandardCharsets.UTF_8));
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    private static String component(String symbolicName) {
+        return """
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s.probe" immediate="true">
+                  <implementation class="%s"/>
+                  <service><provide interface="java.lang.Runnable"/></service>
+                  <property name="probe" value="%s"/>
+                  <reference name="database" interface="javax.sql.DataSource" field="database"/>
+                </scr:component>
+                """.formatted(symbolicName, StorageProbe.class.getName(), symbolicName);
+    }
+
+    private static void add(JarOutputStream jar, String name, byte[] content) throws IOException {
+        jar.putNextEntry(new JarEntry(name));
+        jar.write(content);
+        jar.closeEntry();
+    }
+}
