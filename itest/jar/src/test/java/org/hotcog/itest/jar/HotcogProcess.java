@@ -1,0 +1,128 @@
+package org.hotcog.itest.jar;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exported jar run as an operator runs it: {@code java -jar hotcog.jar} in a folder of its
+ * own, configured through HOTCOG_* variables, on a free port.
+ */
+final class HotcogProcess implements AutoCloseable {
+    static final Path JAR = Path.of(System.getProperty("hotcog.jar", "../../target/hotcog.jar")).toAbsolutePath();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final Path workDir;
+    final int port;
+    final Map<String, String> environment = new HashMap<>();
+    private Process process;
+    private Path output;
+
+    HotcogProcess(Path workDir) throws IOException {
+        this.workDir = workDir;
+        this.port = freePort();
+        environment.put("HOTCOG_HTTP_PORT", Integer.toString(port));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    HotcogProcess env(String key, String value) {
+        environment.put(key, value);
+        return this;
+    }
+
+    /** Starts the jar; stdout and stderr go to one file that {@link #output()} reads. */
+    HotcogProcess start() throws IOException {
+        output = Files.createTempFile(workDir, "hotcog-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", JAR.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().keySet().removeIf(k -> k.startsWith("HOTCOG_"));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        return this;
+    }
+
+    /** Starts and waits until /api/health answers 200. */
+    HotcogProcess startAndAwaitReady() throws Exception {
+        start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Hotcog exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                if (get("/api/health").statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Hotcog was not healthy within 60 s:\n" + output());
+    }
+
+    /** Waits for the process to exit by itself and returns its status. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Hotcog did not exit");
+        }
+        return process.exitValue();
+    }
+
+    /** A graceful stop, as a service manager does it (SIGTERM). */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

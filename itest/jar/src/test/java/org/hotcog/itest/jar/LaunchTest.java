@@ -1,0 +1,69 @@
+package org.hotcog.itest.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** First start on embedded defaults: web console, REST and H2 with no set-up. */
+class LaunchTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstStartServesRestAndAProtectedConsole() throws Exception {
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            JsonNode health = JSON.readTree(hotcog.get("/api/health").body());
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+            assertThat(health.path("database").path("product").asText()).isEqualTo("H2");
+            assertThat(Files.exists(dir.resolve("data/db/hotcog.mv.db"))).isTrue();
+
+            Path passwordFile = dir.resolve("data/console-password");
+            assertThat(Files.getPosixFilePermissions(passwordFile))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(dir.resolve("data")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            String password = Files.readString(passwordFile).trim();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(hotcog.output()).contains(passwordFile.toString()).doesNotContain(password);
+
+            assertThat(console(hotcog, "admin", "admin")).isEqualTo(401);
+            assertThat(console(hotcog, "admin", password)).isEqualTo(200);
+
+            JsonNode modules = JSON.readTree(hotcog.get("/api/modules").body());
+            assertThat(modules.findValuesAsText("symbolicName")).contains("org.hotcog.bot.core", "org.hotcog.lib.jda");
+        }
+    }
+
+    @Test
+    void configuredSecretsNeverReachTheLog() throws Exception {
+        String secret = "console-secret-" + System.nanoTime();
+        try (HotcogProcess hotcog = new HotcogProcess(dir).env("HOTCOG_CONSOLE_PASSWORD", secret)
+                .env("HOTCOG_LOG_LEVEL", "debug").startAndAwaitReady()) {
+            assertThat(console(hotcog, "admin", secret)).isEqualTo(200);
+            assertThat(Files.exists(dir.resolve("data/console-password"))).isFalse();
+            hotcog.stop();
+            assertThat(hotcog.output()).doesNotContain(secret);
+        }
+    }
+
+    static int console(HotcogProcess hotcog, String user, String password) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/system/console/bundles")))
+                .header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(10)).build()).statusCode();
+    }
+}
