@@ -3,6 +3,7 @@ package org.hotcog.core.internal.config;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -10,6 +11,7 @@ import java.nio.file.WatchService;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.hotcog.core.internal.settings.InvalidSettingsException;
 import org.hotcog.core.internal.settings.Settings;
@@ -37,6 +39,7 @@ public final class ConfigurationPublisher {
     /** Framework property with the data folder, set by the launcher. */
     public static final String DATA_DIR_PROPERTY = "hotcog.data.dir";
 
+    private static final long SETTLE_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationPublisher.class);
 
     private final ConfigurationAdmin configurationAdmin;
@@ -54,17 +57,23 @@ public final class ConfigurationPublisher {
         this.file = (configured != null ? Path.of(configured) : Settings.configFile(environment)).toAbsolutePath();
         publish(Settings.load(file, environment));
         this.watcher = FileSystems.getDefault().newWatchService();
-        this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-                StandardWatchEventKinds.ENTRY_MODIFY);
         this.watchThread = new Thread(this::watch, "hotcog-config-watch");
         this.watchThread.setDaemon(true);
-        this.watchThread.start();
+        if (Files.isDirectory(file.getParent())) {
+            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
+            watchThread.start();
+        } else {
+            LOG.warn("{} does not exist; changes to {} will apply at the next start only", file.getParent(), file);
+        }
     }
 
     @Deactivate
     void deactivate() throws IOException, InterruptedException {
         watcher.close();
-        watchThread.join(2000);
+        if (watchThread.isAlive()) {
+            watchThread.join(2000);
+        }
     }
 
     /** The launcher resolved the data folder already; keep using that one even if the file says otherwise. */
@@ -80,10 +89,12 @@ public final class ConfigurationPublisher {
     private void watch() {
         try {
             while (true) {
-                WatchKey key = watcher.take();
-                boolean ours = key.pollEvents().stream()
-                        .anyMatch(e -> file.getFileName().equals(e.context()));
-                key.reset();
+                boolean ours = touchesFile(watcher.take());
+                // An editor's save is often a truncate and then a write: wait for the file to settle.
+                WatchKey more;
+                while ((more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
+                    ours |= touchesFile(more);
+                }
                 if (ours) {
                     reload();
                 }
@@ -91,6 +102,12 @@ public final class ConfigurationPublisher {
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // deactivated
         }
+    }
+
+    private boolean touchesFile(WatchKey key) {
+        boolean ours = key.pollEvents().stream().anyMatch(e -> file.getFileName().equals(e.context()));
+        key.reset();
+        return ours;
     }
 
     private void reload() {
