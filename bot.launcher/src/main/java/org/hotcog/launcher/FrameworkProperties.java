@@ -18,9 +18,6 @@ final class FrameworkProperties {
 
     static void apply(Settings settings, ConsoleCredentials credentials, boolean interactive) {
         String dataDir = settings.dataDir().toString();
-        // Kept framework storage: runtime installs and updates survive a restart.
-        set("launch.storage.dir", settings.dataDir().resolve("osgi").toString());
-        set("launch.keep", "true");
         set("hotcog.data.dir", dataDir);
         set("hotcog.config.file", settings.source().toAbsolutePath().toString());
         set("org.osgi.service.http.port", settings.get(Settings.HTTP_PORT));

@@ -1,8 +1,6 @@
 package org.hotcog.launcher;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -15,8 +13,8 @@ import org.hotcog.core.internal.settings.Settings;
  * The executable jar's entry point. Everything that must be right before the framework starts
  * happens here, quickly and with plain messages: the configuration is checked (a bad value exits
  * with status 2 naming the key), the data folder is made owner-only, the web console gets its
- * credentials, and a taken port is reported (status 3). Then the bnd launcher starts the framework
- * on storage kept in the data folder, so that bundles installed at runtime survive a restart.
+ * credentials, and a taken port is reported (status 3). Then the framework starts on storage kept
+ * in the data folder, so that bundles installed at runtime survive a restart.
  */
 public final class HotcogMain {
     static final int EXIT_BAD_CONFIGURATION = 2;
@@ -57,12 +55,17 @@ public final class HotcogMain {
                 + "(user %s%s), data in %s%n", host, port, host, port, credentials.user(),
                 credentials.generatedFile() == null ? ""
                         : ", password in " + credentials.generatedFile(), dataDir);
-        launch(args);
+        int status = Runpath.launchFramework(ownJar(), dataDir);
+        System.exit(status);
     }
 
     private static void fail(int status, String message) {
         System.err.println("hotcog: " + message);
         System.exit(status);
+    }
+
+    private static Path ownJar() throws java.net.URISyntaxException {
+        return Path.of(HotcogMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static boolean isFree(String host, int port) {
@@ -75,14 +78,4 @@ public final class HotcogMain {
         }
     }
 
-    /** Hands over to bnd's launcher, which is packed into the same jar by the export. */
-    private static void launch(String[] args) throws Throwable {
-        Class<?> embedded = Class.forName("aQute.launcher.pre.EmbeddedLauncher");
-        Method main = embedded.getMethod("main", String[].class);
-        try {
-            main.invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 }

@@ -1,0 +1,174 @@
+package org.hotcog.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Starts the OSGi framework from the bundles packed into the executable jar.
+ *
+ * <p>The bundle list and framework properties come from {@code launcher.properties}, which the bnd
+ * export writes from {@code runtime.bndrun}. Framework storage is kept in the data folder, so
+ * bundles installed or updated at runtime, and their started or stopped state, survive a restart.
+ * A packed bundle is installed once and updated only when the jar brings different bytes (its
+ * CRC and size in the jar differ from the ones recorded at the last install), so an ordinary start
+ * reads no bundle at all.
+ */
+public final class FrameworkLauncher {
+    private static final String LAUNCHER_PROPERTIES = "launcher.properties";
+    /** Where the bundle location to "crc:size" of what was installed from the jar is recorded. */
+    private static final String INSTALLED_FILE = "installed-from-jar.properties";
+
+    private final Path jar;
+    private final Path dataDir;
+
+    FrameworkLauncher(Path jar, Path dataDir) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Entry point, called reflectively by {@link HotcogMain} through the {@link Runpath} class loader.
+     *
+     * @return the process exit status once the framework has stopped
+     */
+    public static int launch(Path jar, Path dataDir) throws Exception {
+        return new FrameworkLauncher(jar, dataDir).run();
+    }
+
+    private int run() throws Exception {
+        try (JarFile packed = new JarFile(jar.toFile())) {
+            Properties launch = new Properties();
+            try (InputStream in = packed.getInputStream(packed.getEntry(LAUNCHER_PROPERTIES))) {
+                launch.load(in);
+            }
+            ClassLoader runpath = FrameworkLauncher.class.getClassLoader();
+            Thread.currentThread().setContextClassLoader(runpath);
+            FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, runpath).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no OSGi framework packed in " + jar));
+            Framework framework = factory.newFramework(frameworkProperties(launch));
+            framework.init();
+            List<Bundle> packedBundles = installOrUpdate(framework.getBundleContext(), packed,
+                    List.of(launch.getProperty("launch.bundles", "").split(",")));
+            framework.start();
+            for (Bundle bundle : packedBundles) {
+                if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
+                    try {
+                        bundle.start(Bundle.START_ACTIVATION_POLICY);
+                    } catch (BundleException e) {
+                        // One broken bundle must not keep the rest (and the console to repair it) down.
+                        System.err.println("hotcog: bundle " + bundle.getSymbolicName() + " did not start: "
+                                + e.getMessage());
+                    }
+                }
+            }
+            // Resolve what nothing started (bundles an operator stopped), so that their state reads
+            // RESOLVED, as before the restart, and a bundle that cannot resolve shows at once.
+            framework.adapt(FrameworkWiring.class).resolveBundles(null);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "hotcog-shutdown"));
+            framework.waitForStop(0);
+            return 0;
+        }
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("hotcog: the framework did not stop cleanly: " + e);
+        }
+    }
+
+    private Map<String, String> frameworkProperties(Properties launch) {
+        Map<String, String> properties = new HashMap<>();
+        for (String key : launch.stringPropertyNames()) {
+            if (!key.startsWith("launch.")) {
+                properties.put(key, launch.getProperty(key));
+            }
+        }
+        // The framework exports its own org.osgi packages; add only what the class path brings (SLF4J).
+        String extra = List.of(launch.getProperty("launch.system.packages", "").split(",(?=[a-z])")).stream()
+                .filter(p -> !p.isBlank() && !p.startsWith("org.osgi."))
+                .collect(Collectors.joining(","));
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extra);
+        String capabilities = launch.getProperty("launch.system.capabilities", "");
+        if (!capabilities.isBlank()) {
+            properties.put(Constants.FRAMEWORK_SYSTEMCAPABILITIES_EXTRA, capabilities);
+        }
+        properties.put(Constants.FRAMEWORK_STORAGE, dataDir.resolve("osgi").toString());
+        properties.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK);
+        return properties;
+    }
+
+    private List<Bundle> installOrUpdate(BundleContext context, JarFile packed, List<String> locations)
+            throws IOException, BundleException, InterruptedException {
+        Path recordFile = dataDir.resolve(INSTALLED_FILE);
+        Properties record = new Properties();
+        if (Files.exists(recordFile)) {
+            try (InputStream in = Files.newInputStream(recordFile)) {
+                record.load(in);
+            }
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        List<Bundle> updated = new ArrayList<>();
+        for (String location : locations) {
+            ZipEntry entry = packed.getEntry(location);
+            String fingerprint = Long.toHexString(entry.getCrc()) + ":" + entry.getSize();
+            Bundle bundle = context.getBundle(location);
+            if (bundle == null) {
+                try (InputStream in = packed.getInputStream(entry)) {
+                    bundle = context.installBundle(location, in);
+                }
+            } else if (!fingerprint.equals(record.getProperty(location))) {
+                try (InputStream in = packed.getInputStream(entry)) {
+                    bundle.update(in);
+                }
+                updated.add(bundle);
+            }
+            record.setProperty(location, fingerprint);
+            bundles.add(bundle);
+        }
+        // A bundle the previous jar packed and this one does not is part of the runtime no more.
+        for (String location : record.stringPropertyNames()) {
+            if (!locations.contains(location)) {
+                Bundle gone = context.getBundle(location);
+                if (gone != null) {
+                    gone.uninstall();
+                    updated.add(gone);
+                }
+                record.remove(location);
+            }
+        }
+        if (!updated.isEmpty()) {
+            CountDownLatch refreshed = new CountDownLatch(1);
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(updated, event -> refreshed.countDown());
+            refreshed.await();
+        }
+        try (OutputStream out = Files.newOutputStream(recordFile)) {
+            record.store(out, "Bundles installed from the executable jar: location = crc:size");
+        }
+        return bundles;
+    }
+}
