@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -16,7 +15,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * {@code reply} methods, which fail once the interaction was deferred.
  *
  * <p>Every method sends asynchronously and returns at once; the futures complete when Discord
- * confirmed. Answers are delivered in the order they were made.
+ * confirmed (exceptionally when it refused). Answers are delivered in the order they were made.
+ * After the core answered for the handler (an error, or a time-out) further answers are dropped.
  *
  * {@snippet :
  * ctx.reply().send("Pong! " + ms + " ms");
@@ -29,16 +29,16 @@ public interface InteractionReply {
      * The answer everyone in the channel sees: the first response, or the content of the
      * deferred one, or else a follow-up message.
      */
-    CompletableFuture<Message> send(MessageCreateData message);
+    CompletableFuture<Void> send(MessageCreateData message);
 
     /** {@link #send(MessageCreateData)} with plain text. */
-    CompletableFuture<Message> send(String text);
+    CompletableFuture<Void> send(String text);
 
     /** Like {@link #send(MessageCreateData)}, seen only by the user who interacted. */
-    CompletableFuture<Message> sendEphemeral(MessageCreateData message);
+    CompletableFuture<Void> sendEphemeral(MessageCreateData message);
 
     /** {@link #sendEphemeral(MessageCreateData)} with plain text. */
-    CompletableFuture<Message> sendEphemeral(String text);
+    CompletableFuture<Void> sendEphemeral(String text);
 
     /**
      * Shows "thinking…" now and answers later with {@link #send} or {@link #editOriginal}.
@@ -49,7 +49,7 @@ public interface InteractionReply {
     CompletableFuture<Void> defer(boolean ephemeral);
 
     /** Replaces the first answer (or the deferred placeholder). */
-    CompletableFuture<Message> editOriginal(MessageEditData message);
+    CompletableFuture<Void> editOriginal(MessageEditData message);
 
     /**
      * Opens a form. Only possible as the first answer, within 3 seconds, so call it before any

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.hotcog.core.internal.settings.InvalidSettingsException;
+import org.hotcog.core.internal.discord.DiscordConfig;
 import org.hotcog.core.internal.settings.Settings;
+import org.hotcog.core.internal.settings.ShardSpec;
 import org.hotcog.core.internal.storage.StorageConfig;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigurationPublisher {
     /** Framework property with the configuration file's path, set by the launcher. */
     public static final String CONFIG_FILE_PROPERTY = "hotcog.config.file";
+    /** Configuration of the offline local Discord (bot.emulator); present only without a token. */
+    public static final String OFFLINE_PID = "org.hotcog.emulator.offline";
     /** Framework property with the data folder, set by the launcher. */
     public static final String DATA_DIR_PROPERTY = "hotcog.data.dir";
 
@@ -133,7 +138,38 @@ public final class ConfigurationPublisher {
         storage.put("poolSize", settings.getInt(Settings.DATABASE_POOL_SIZE));
         storage.put("dataSourceFactory.target", "(osgi.jdbc.driver.class="
                 + (url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver") + ")");
-        Configuration configuration = configurationAdmin.getConfiguration(StorageConfig.PID, "?");
-        configuration.updateIfDifferent(storage);
+        configurationAdmin.getConfiguration(StorageConfig.PID, "?").updateIfDifferent(storage);
+        publishDiscord(settings);
+    }
+
+    /**
+     * With a token, the connection goes to Discord (or the configured compatible server). Without
+     * one, the bot runs offline: the local Discord starts and configures the connection itself.
+     */
+    private void publishDiscord(Settings settings) throws IOException {
+        Configuration offline = configurationAdmin.getConfiguration(OFFLINE_PID, "?");
+        if (!settings.isSet(Settings.DISCORD_TOKEN)) {
+            offline.updateIfDifferent(new Hashtable<>(Map.of("enabled", true)));
+            return;
+        }
+        if (offline.getProperties() != null) {
+            offline.delete();
+        }
+        Dictionary<String, Object> discord = new Hashtable<>();
+        discord.put(".token", settings.get(Settings.DISCORD_TOKEN));
+        discord.put("apiUrl", settings.get(Settings.DISCORD_API_URL));
+        discord.put("gatewayUrl", settings.get(Settings.DISCORD_GATEWAY_URL));
+        if (settings.isSet(Settings.DISCORD_SHARDS)) {
+            ShardSpec shards = ShardSpec.parse(settings.get(Settings.DISCORD_SHARDS));
+            discord.put("shardIds", shards.ids().stream().mapToInt(Integer::intValue).toArray());
+            discord.put("shardTotal", shards.total());
+        }
+        discord.put("devGuilds", ids(settings.get(Settings.DISCORD_DEV_GUILDS)));
+        configurationAdmin.getConfiguration(DiscordConfig.PID, "?").updateIfDifferent(discord);
+    }
+
+    private static long[] ids(String list) {
+        return list.isBlank() ? new long[0]
+                : Arrays.stream(list.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
     }
 }

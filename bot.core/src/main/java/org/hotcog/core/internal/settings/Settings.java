@@ -43,12 +43,25 @@ public final class Settings {
     public static final Setting CONSOLE_PASSWORD = new Setting("console.password", "", ValueForm.PASSWORD, true,
             "Password of the web console; when empty, one is generated at first start into "
                     + "<data.dir>/console-password (readable by the owner only).");
+    public static final Setting DISCORD_TOKEN = new Setting("discord.token", "", ValueForm.DISCORD_TOKEN, true,
+            "The bot's token. Empty: offline mode, on the built-in local Discord with a demo guild.");
+    public static final Setting DISCORD_API_URL = new Setting("discord.api.url", "", ValueForm.URL, false,
+            "Base URL of a Discord-compatible REST API, such as http://127.0.0.1:9000/api/v10/; empty for Discord.");
+    public static final Setting DISCORD_GATEWAY_URL = new Setting("discord.gateway.url", "", ValueForm.URL, false,
+            "URL of a Discord-compatible gateway, such as ws://127.0.0.1:9001/; empty for Discord.");
+    public static final Setting DISCORD_SHARDS = new Setting("discord.shards", "", ValueForm.SHARDS, false,
+            "The shards this process runs, as \"<ids> of <total>\" (\"0-1 of 4\"); empty for all shards.");
+    public static final Setting DISCORD_DEV_GUILDS = new Setting("discord.dev.guilds", "", ValueForm.SNOWFLAKES,
+            false, "Guild ids to register commands in instead of globally (instant updates while developing).");
+    public static final Setting OWNER_IDS = new Setting("owner.ids", "", ValueForm.SNOWFLAKES, false,
+            "Discord user ids of the bot's owners, who may use the owner-only commands.");
     public static final Setting LOG_LEVEL = new Setting("log.level", "info", ValueForm.LOG_LEVEL, false,
             "Least severe log level printed.");
 
     /** Every key, in the order the documentation lists them. */
     public static final List<Setting> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, CONSOLE_USER, CONSOLE_PASSWORD, LOG_LEVEL);
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, CONSOLE_USER, CONSOLE_PASSWORD, DISCORD_TOKEN, DISCORD_API_URL,
+            DISCORD_GATEWAY_URL, DISCORD_SHARDS, DISCORD_DEV_GUILDS, OWNER_IDS, LOG_LEVEL);
 
     private final Map<String, String> values;
     private final Path source;

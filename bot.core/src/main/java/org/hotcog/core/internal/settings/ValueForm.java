@@ -19,7 +19,12 @@ public enum ValueForm {
     LOG_LEVEL("one of trace, debug, info, warn, error",
             v -> Set.of("trace", "debug", "info", "warn", "error").contains(v)),
     USER_NAME("a name of 1 to 64 letters, digits, '.', '_' or '-'", v -> Pattern.matches("[A-Za-z0-9._\\-]{1,64}", v)),
-    PASSWORD("at least 12 characters", v -> v.length() >= 12);
+    PASSWORD("at least 12 characters", v -> v.length() >= 12),
+    URL("an http://, https://, ws:// or wss:// URL", v -> Pattern.matches("(https?|wss?)://[^\\s]+", v)),
+    SNOWFLAKES("Discord ids separated by commas, such as 123456789012345678,223456789012345678",
+            v -> Pattern.matches("\\d{1,20}(\\s*,\\s*\\d{1,20})*", v)),
+    SHARDS("shard ids and the total, such as \"0-1 of 4\" or \"2 of 4\"", ValueForm::isShardSpec),
+    DISCORD_TOKEN("a bot token (three dot-separated parts)", v -> Pattern.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+", v));
 
     private final String expected;
     private final Predicate<String> test;
@@ -42,6 +47,15 @@ public enum ValueForm {
             int number = Integer.parseInt(value);
             return number >= min && number <= max;
         } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isShardSpec(String value) {
+        try {
+            ShardSpec.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,0 +1,136 @@
+package org.hotcog.core.internal.discord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.hotcog.core.internal.registry.CommandRegistry;
+import org.hotcog.core.internal.registry.RegistryListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+
+/**
+ * Keeps the commands Discord holds equal to the commands of the active bundles. Changes are
+ * debounced (a module swap or a burst of starting bundles costs one write), compared with what
+ * Discord holds, and written with one bulk overwrite only when they differ: a restart with the
+ * same bundles writes nothing. Commands go to the configured development guilds, or else globally.
+ */
+@Component(service = CommandSync.class, immediate = true, configurationPid = DiscordConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class CommandSync implements RegistryListener {
+    static final long DEBOUNCE_MILLIS = 1_500;
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSync.class);
+
+    private final DiscordGateway gateway;
+    private final CommandRegistry registry;
+    private final long[] devGuilds;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "hotcog-command-sync"));
+    private final AtomicLong writes = new AtomicLong();
+    private ScheduledFuture<?> pending;
+
+    @Activate
+    public CommandSync(@Reference DiscordGateway gateway, @Reference CommandRegistry registry, DiscordConfig config) {
+        this.gateway = gateway;
+        this.registry = registry;
+        this.devGuilds = config.devGuilds();
+        registry.addListener(this);
+        commandsChanged();
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(this);
+        worker.shutdownNow();
+    }
+
+    /** Bulk overwrites made since this component started. */
+    public long writes() {
+        return writes.get();
+    }
+
+    @Override
+    public synchronized void commandsChanged() {
+        if (worker.isShutdown()) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = worker.schedule(this::syncSafely, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void syncSafely() {
+        try {
+            sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Command sync failed; retrying in 30 s: {}", e.toString());
+            synchronized (this) {
+                if (!worker.isShutdown()) {
+                    pending = worker.schedule(this::syncSafely, 30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private void sync() throws InterruptedException {
+        JDA jda = gateway.readyShard(60);
+        List<CommandData> desired = registry.commandData();
+        if (devGuilds.length == 0) {
+            if (differs(desired, jda.retrieveCommands().complete())) {
+                jda.updateCommands().addCommands(desired).complete();
+                wrote(desired, "globally");
+            }
+            return;
+        }
+        for (long id : devGuilds) {
+            Guild guild = gateway.shards().getGuildById(id);
+            if (guild == null) {
+                LOG.warn("Development guild {} is not on this process's shards; its commands are not synced", id);
+            } else if (differs(desired, guild.retrieveCommands().complete())) {
+                guild.updateCommands().addCommands(desired).complete();
+                wrote(desired, "in guild " + id);
+            }
+        }
+    }
+
+    private void wrote(List<CommandData> desired, String where) {
+        writes.incrementAndGet();
+        LOG.info("Registered {} commands {}: {}", desired.size(), where,
+                desired.stream().map(CommandData::getName).toList());
+    }
+
+    /** Compares through JDA's own serialization, so that both sides are normalized alike. */
+    static boolean differs(List<CommandData> desired, List<Command> current) {
+        if (desired.size() != current.size()) {
+            return true;
+        }
+        Map<String, Object> wanted = canonical(desired);
+        Map<String, Object> held = canonical(current.stream().map(CommandData::fromCommand).toList());
+        return !wanted.equals(held);
+    }
+
+    private static Map<String, Object> canonical(List<CommandData> commands) {
+        Map<String, Object> byKey = new java.util.TreeMap<>();
+        for (CommandData command : commands) {
+            byKey.put(command.getType() + "/" + command.getName(), command.toData().toMap());
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,114 @@
+package org.hotcog.core.internal.dispatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command log table: who ran what, where, how it ended and how long it took. Rows are queued
+ * and written in batches by one thread, so that recording never slows an interaction; if the
+ * database falls behind by more than the queue holds, rows are dropped and counted, never the
+ * interaction.
+ */
+@Component(service = CommandLog.class)
+public final class CommandLog {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
+    private static final int QUEUE = 50_000;
+    private static final int BATCH = 500;
+
+    /** One row of {@code hotcog_command_log}. */
+    record Entry(long atMillis, String correlationId, long guildId, long channelId, long userId, String module,
+            String command, Outcome outcome, long latencyMillis, String error) {
+    }
+
+    private final DataSource database;
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    @Activate
+    public CommandLog(@Reference DataSource database) {
+        this.database = database;
+        this.writer = new Thread(this::writeLoop, "hotcog-command-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        writer.interrupt();
+        writer.join(5_000);
+    }
+
+    void record(Entry entry) {
+        if (!queue.offer(entry) && dropped.incrementAndGet() % 1000 == 1) {
+            LOG.warn("The command log falls behind; {} rows dropped so far", dropped.get());
+        }
+    }
+
+    private void writeLoop() {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+            } catch (InterruptedException e) {
+                queue.drainTo(batch, BATCH);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+            }
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Entry> batch) {
+        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO hotcog_command_log (at, correlation_id, guild_id, channel_id, user_id, module, command, "
+                        + "outcome, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : batch) {
+                insert.setTimestamp(1, new Timestamp(e.atMillis()));
+                insert.setString(2, e.correlationId());
+                insert.setLong(3, e.guildId());
+                insert.setLong(4, e.channelId());
+                insert.setLong(5, e.userId());
+                insert.setString(6, e.module());
+                insert.setString(7, truncate(e.command(), 200));
+                insert.setString(8, e.outcome().name());
+                insert.setInt(9, (int) Math.min(Integer.MAX_VALUE, e.latencyMillis()));
+                insert.setString(10, e.error() == null ? null : truncate(e.error(), 500));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            LOG.warn("Could not write {} command log rows: {}", batch.size(), e.getMessage());
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

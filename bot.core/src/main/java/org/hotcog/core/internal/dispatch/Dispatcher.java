@@ -1,0 +1,354 @@
+package org.hotcog.core.internal.dispatch;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hotcog.api.command.MessageCommand;
+import org.hotcog.api.command.SlashCommand;
+import org.hotcog.api.command.UserCommand;
+import org.hotcog.api.component.ComponentHandler;
+import org.hotcog.api.component.ModalHandler;
+import org.hotcog.api.interaction.Refusal;
+import org.hotcog.core.internal.registry.CommandRegistry;
+import org.hotcog.core.internal.registry.RegistryListener;
+import org.hotcog.core.internal.registry.Route;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.UserContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+
+/**
+ * Routes each interaction to exactly one handler and makes sure the user always gets an answer.
+ *
+ * <p>JDA calls {@link #onEvent} on its gateway thread; the dispatcher only looks the handler up and
+ * hands the work to the handler's module executor, so a slow or stuck module cannot stall the
+ * gateway or other modules. On top of the handler it: defers when the handler is slow (Discord
+ * wants a first answer within 3 s), applies declared cooldowns, turns a {@link Refusal} into an
+ * ephemeral message and any other exception or a time-out into a short ephemeral error with a
+ * correlation id, records every interaction in the command log, and holds interactions for a module
+ * that is being replaced until its new version registers (or a wait runs out).
+ */
+@Component(service = Dispatcher.class, configurationPid = DispatchConfig.PID)
+@Designate(ocd = DispatchConfig.class)
+public final class Dispatcher implements EventListener, RegistryListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final CommandRegistry registry;
+    private final CommandLog commandLog;
+    private final GatewayListeners gatewayListeners;
+    private final DispatchConfig config;
+    private final Map<String, ThreadPoolExecutor> moduleExecutors = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final Cooldowns cooldowns = new Cooldowns();
+    /** Interactions waiting for a module that is being replaced. */
+    private final List<Parked> parked = new ArrayList<>();
+
+    private record Parked(Invocation invocation, String module, ScheduledFuture<?> expiry) {
+    }
+
+    @Activate
+    public Dispatcher(@Reference CommandRegistry registry, @Reference CommandLog commandLog,
+            @Reference GatewayListeners gatewayListeners, DispatchConfig config) {
+        this.registry = registry;
+        this.commandLog = commandLog;
+        this.gatewayListeners = gatewayListeners;
+        this.config = config;
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Threads.named("hotcog-dispatch-timer"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timer = scheduler;
+        timer.scheduleWithFixedDelay(cooldowns::purge, 1, 1, TimeUnit.MINUTES);
+        registry.addListener(this);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        registry.removeListener(this);
+        synchronized (parked) {
+            for (Parked p : parked) {
+                p.expiry().cancel(false);
+                p.invocation().reply().finish("Hotcog is restarting; please try again in a moment.");
+            }
+            parked.clear();
+        }
+        moduleExecutors.values().forEach(ThreadPoolExecutor::shutdown);
+        for (ThreadPoolExecutor executor : moduleExecutors.values()) {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        timer.shutdownNow();
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+        if (!(event instanceof GenericInteractionCreateEvent interaction)) {
+            gatewayListeners.deliver(event);
+            return;
+        }
+        long received = System.nanoTime();
+        String correlationId = Long.toString(interaction.getIdLong(), 36);
+        if (interaction instanceof CommandAutoCompleteInteractionEvent autocomplete) {
+            autocomplete(autocomplete);
+        } else if (interaction instanceof SlashCommandInteractionEvent slash) {
+            route(invocation(Route.Kind.SLASH, slash.getName(), "/" + slash.getFullCommandName(), slash,
+                    correlationId, received));
+        } else if (interaction instanceof UserContextInteractionEvent user) {
+            route(invocation(Route.Kind.USER, user.getName(), "user command " + user.getName(), user, correlationId,
+                    received));
+        } else if (interaction instanceof MessageContextInteractionEvent message) {
+            route(invocation(Route.Kind.MESSAGE, message.getName(), "message command " + message.getName(), message,
+                    correlationId, received));
+        } else if (interaction instanceof GenericComponentInteractionCreateEvent component) {
+            route(invocation(Route.Kind.COMPONENT, component.getComponentId(), "component " + component.getComponentId(),
+                    component, correlationId, received));
+        } else if (interaction instanceof ModalInteractionEvent modal) {
+            route(invocation(Route.Kind.MODAL, modal.getModalId(), "modal " + modal.getModalId(), modal,
+                    correlationId, received));
+        }
+    }
+
+    private static Invocation invocation(Route.Kind kind, String key, String label, GenericInteractionCreateEvent event,
+            String correlationId, long received) {
+        IReplyCallback callback = (IReplyCallback) event;
+        return new Invocation(kind, key, label, event, callback, new ReplyState(callback, correlationId),
+                correlationId, received);
+    }
+
+    private Optional<Route> lookup(Route.Kind kind, String key) {
+        return kind == Route.Kind.COMPONENT || kind == Route.Kind.MODAL ? registry.byCustomId(kind, key)
+                : registry.command(kind, key);
+    }
+
+    private void route(Invocation invocation) {
+        Optional<Route> route = lookup(invocation.kind(), invocation.key());
+        if (route.isPresent()) {
+            submit(route.get(), invocation, true);
+            return;
+        }
+        Optional<String> formerOwner = registry.formerOwner(invocation.kind(), invocation.key());
+        if (formerOwner.isPresent()) {
+            park(invocation, formerOwner.get());
+        } else {
+            invocation.reply().finish("This is not available any more.");
+            record(invocation, "unknown", Outcome.UNAVAILABLE, null);
+        }
+    }
+
+    /** Holds an interaction for a module being replaced: deferred now, run when the module is back. */
+    private void park(Invocation invocation, String module) {
+        invocation.reply().deferForHandler(invocation.componentOrNull());
+        synchronized (parked) {
+            // The module may have come back between the lookup and now.
+            Optional<Route> arrived = lookup(invocation.kind(), invocation.key());
+            if (arrived.isPresent()) {
+                submit(arrived.get(), invocation, false);
+                return;
+            }
+            ScheduledFuture<?> expiry = timer.schedule(() -> expire(invocation, module),
+                    config.moduleWaitSeconds(), TimeUnit.SECONDS);
+            parked.add(new Parked(invocation, module, expiry));
+        }
+    }
+
+    private void expire(Invocation invocation, String module) {
+        synchronized (parked) {
+            if (!parked.removeIf(p -> p.invocation() == invocation)) {
+                return;
+            }
+        }
+        invocation.reply().finish("The " + module + " module is unavailable right now. Please try again later.");
+        record(invocation, module, Outcome.UNAVAILABLE, null);
+    }
+
+    @Override
+    public void routeAdded(Route route) {
+        List<Invocation> resumed = new ArrayList<>();
+        synchronized (parked) {
+            for (Iterator<Parked> it = parked.iterator(); it.hasNext();) {
+                Parked p = it.next();
+                Invocation invocation = p.invocation();
+                boolean matches = invocation.kind() == route.kind() && (route.kind() == Route.Kind.COMPONENT
+                        || route.kind() == Route.Kind.MODAL ? invocation.key().startsWith(route.key())
+                                : invocation.key().equals(route.key()));
+                if (matches) {
+                    p.expiry().cancel(false);
+                    it.remove();
+                    resumed.add(invocation);
+                }
+            }
+        }
+        resumed.forEach(invocation -> submit(route, invocation, false));
+    }
+
+    private void submit(Route route, Invocation invocation, boolean deferWhenSlow) {
+        route.inFlight().enter();
+        ScheduledFuture<?> autoDefer = deferWhenSlow ? timer.schedule(
+                () -> invocation.reply().deferForHandler(invocation.componentOrNull()),
+                Math.max(0, config.deferAfterMillis() - elapsedMillis(invocation)), TimeUnit.MILLISECONDS) : null;
+        try {
+            executor(route.module()).execute(() -> execute(route, invocation, autoDefer));
+        } catch (RejectedExecutionException e) {
+            route.inFlight().exit();
+            cancel(autoDefer);
+            invocation.reply().finish("The " + route.module() + " module is busy. Please try again in a moment.");
+            record(invocation, route.module(), Outcome.BUSY, null);
+        }
+    }
+
+    private void execute(Route route, Invocation invocation, ScheduledFuture<?> autoDefer) {
+        AtomicBoolean settled = new AtomicBoolean(); // set by whichever of the handler and the time-out ends first
+        ScheduledFuture<?> timeout = timer.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                invocation.reply().finish("This took too long and was stopped. (ref " + invocation.correlationId() + ")");
+                LOG.warn("[{}] {} of module {} did not finish within {} s", invocation.correlationId(),
+                        invocation.label(), route.module(), config.handlerTimeoutSeconds());
+                record(invocation, route.module(), Outcome.TIMEOUT, null);
+            }
+        }, config.handlerTimeoutSeconds(), TimeUnit.SECONDS);
+        Outcome outcome = Outcome.OK;
+        String error = null;
+        try {
+            long wait = cooldowns.tryStart(route, invocation);
+            if (wait > 0) {
+                outcome = Outcome.COOLDOWN;
+                invocation.reply().finish("Slow down! You can use this again in " + humanSeconds(wait) + ".");
+                return;
+            }
+            invoke(route, invocation);
+            if (!invocation.reply().isAcknowledged()) {
+                // Discord shows "This interaction failed" unless something answers.
+                if (invocation.componentOrNull() != null) {
+                    invocation.reply().deferForHandler(invocation.componentOrNull());
+                } else {
+                    invocation.reply().finish("Done.");
+                }
+            }
+        } catch (Refusal refusal) {
+            outcome = Outcome.REFUSED;
+            invocation.reply().finish(refusal.getMessage());
+        } catch (Throwable failure) { // a handler's bug must never reach Discord or kill the thread
+            outcome = Outcome.FAILED;
+            error = failure.toString();
+            LOG.error("[{}] {} of module {} failed", invocation.correlationId(), invocation.label(), route.module(),
+                    failure);
+            invocation.reply().finish("Something went wrong. (ref " + invocation.correlationId() + ")");
+        } finally {
+            timeout.cancel(false);
+            cancel(autoDefer);
+            if (outcome != Outcome.OK && outcome != Outcome.COOLDOWN) {
+                cooldowns.cancel(route, invocation);
+            }
+            route.inFlight().exit();
+            if (settled.compareAndSet(false, true)) {
+                record(invocation, route.module(), outcome, error);
+            }
+        }
+    }
+
+    private void invoke(Route route, Invocation invocation) throws Exception {
+        switch (route.kind()) {
+            case SLASH -> ((SlashCommand) route.handler()).handle(new Contexts.Slash(invocation));
+            case USER -> ((UserCommand) route.handler()).handle(new Contexts.OnUser(invocation));
+            case MESSAGE -> ((MessageCommand) route.handler()).handle(new Contexts.OnMessage(invocation));
+            case COMPONENT -> ((ComponentHandler) route.handler()).handle(new Contexts.Component(invocation, route.key()));
+            case MODAL -> ((ModalHandler) route.handler()).handle(new Contexts.Modal(invocation, route.key()));
+        }
+    }
+
+    private void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        Optional<Route> route = registry.command(Route.Kind.SLASH, event.getName());
+        if (route.isEmpty()) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        try {
+            executor(route.get().module()).execute(() -> {
+                try {
+                    var choices = ((SlashCommand) route.get().handler()).autocomplete(new Contexts.Autocomplete(event));
+                    event.replyChoices(choices.size() > 25 ? choices.subList(0, 25) : choices).queue();
+                } catch (Exception e) {
+                    LOG.warn("Autocomplete of /{} failed: {}", event.getFullCommandName(), e.toString());
+                    event.replyChoices(List.of()).queue();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            event.replyChoices(List.of()).queue();
+        }
+    }
+
+    private ThreadPoolExecutor executor(String module) {
+        return moduleExecutors.computeIfAbsent(module, m -> {
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(config.threadsPerModule(), config.threadsPerModule(),
+                    60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queuePerModule()),
+                    Threads.named("hotcog-" + m));
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        });
+    }
+
+    private void record(Invocation invocation, String module, Outcome outcome, String error) {
+        commandLog.record(new CommandLog.Entry(System.currentTimeMillis(), invocation.correlationId(),
+                invocation.guildId(), invocation.channelId(), invocation.event().getUser().getIdLong(), module,
+                invocation.label(), outcome, elapsedMillis(invocation), error));
+    }
+
+    private static long elapsedMillis(Invocation invocation) {
+        return (System.nanoTime() - invocation.receivedNanos()) / 1_000_000;
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    private static String humanSeconds(long millis) {
+        long seconds = (millis + 999) / 1000;
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 120 ? minutes + " min" : (minutes + 59) / 60 + " h";
+    }
+
+    /** Thread names that tell an operator whose threads they are. */
+    static final class Threads {
+        private Threads() {
+        }
+
+        static java.util.concurrent.ThreadFactory named(String prefix) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.hotcog.core.internal.dispatch;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.hotcog.api.interaction.InteractionReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * The answers of one interaction, whoever gives them: the handler, the dispatcher deferring for a
+ * slow handler, or the dispatcher reporting an error. One lock orders them, so a handler that
+ * answers just as the dispatcher defers never gets "already acknowledged" from Discord: whatever
+ * comes second adapts to what came first.
+ */
+final class ReplyState implements InteractionReply {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyState.class);
+
+    private enum Stage {
+        /** Nothing sent yet. */
+        NEW,
+        /** "Thinking…" shown; the next answer fills it in. */
+        DEFERRED_REPLY,
+        /** A component's message will be updated later. */
+        DEFERRED_UPDATE,
+        /** A first answer was sent; more answers are follow-ups. */
+        ANSWERED,
+        /** A modal was opened; the interaction takes no other answer. */
+        MODAL,
+        /** The dispatcher answered for the handler (error or time-out); the handler's answers are dropped. */
+        CLOSED
+    }
+
+    private final IReplyCallback interaction;
+    private final String correlationId;
+    private Stage stage = Stage.NEW;
+
+    ReplyState(IReplyCallback interaction, String correlationId) {
+        this.interaction = interaction;
+        this.correlationId = correlationId;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(MessageCreateData message) {
+        return answer(message, false);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String text) {
+        return answer(MessageCreateData.fromContent(text), false);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendEphemeral(MessageCreateData message) {
+        return answer(message, true);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendEphemeral(String text) {
+        return answer(MessageCreateData.fromContent(text), true);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> defer(boolean ephemeral) {
+        if (stage != Stage.NEW) {
+            return done();
+        }
+        stage = Stage.DEFERRED_REPLY;
+        return submit(interaction.deferReply(ephemeral));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> editOriginal(MessageEditData message) {
+        return switch (stage) {
+            case NEW -> {
+                stage = Stage.ANSWERED;
+                yield submit(interaction.reply(MessageCreateData.fromEditData(message)));
+            }
+            case DEFERRED_REPLY, DEFERRED_UPDATE, ANSWERED -> {
+                stage = Stage.ANSWERED;
+                yield submit(interaction.getHook().editOriginal(message));
+            }
+            case MODAL, CLOSED -> dropped("edit");
+        };
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> showModal(Modal modal) {
+        if (stage != Stage.NEW || !(interaction instanceof IModalCallback modals)) {
+            throw new IllegalStateException("a modal can only be the first answer of a command or component");
+        }
+        stage = Stage.MODAL;
+        return submit(modals.replyModal(modal));
+    }
+
+    @Override
+    public synchronized boolean isAcknowledged() {
+        return stage != Stage.NEW;
+    }
+
+    /** Replaces the message holding a component: the first answer, or after a deferred update. */
+    synchronized CompletableFuture<Void> updateMessage(IMessageEditCallback component, MessageEditData message) {
+        return switch (stage) {
+            case NEW -> {
+                stage = Stage.ANSWERED;
+                yield submit(component.editMessage(message));
+            }
+            case DEFERRED_UPDATE, DEFERRED_REPLY, ANSWERED -> {
+                stage = Stage.ANSWERED;
+                yield submit(interaction.getHook().editOriginal(message));
+            }
+            case MODAL, CLOSED -> dropped("update");
+        };
+    }
+
+    /** Called by the dispatcher when the handler is slow: "thinking…" for commands, a silent ack for components. */
+    synchronized void deferForHandler(IMessageEditCallback componentOrNull) {
+        if (stage != Stage.NEW) {
+            return;
+        }
+        if (componentOrNull != null) {
+            stage = Stage.DEFERRED_UPDATE;
+            submit(componentOrNull.deferEdit());
+        } else {
+            stage = Stage.DEFERRED_REPLY;
+            submit(interaction.deferReply());
+        }
+    }
+
+    /** The dispatcher's last word (a refusal, an error, a time-out); the handler's later answers are dropped. */
+    synchronized void finish(String text) {
+        MessageCreateData message = MessageCreateData.fromContent(text);
+        switch (stage) {
+            case NEW -> submit(interaction.reply(message).setEphemeral(true));
+            case DEFERRED_REPLY -> submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
+            case DEFERRED_UPDATE, ANSWERED -> submit(interaction.getHook().sendMessage(message).setEphemeral(true));
+            case MODAL, CLOSED -> LOG.debug("[{}] no way left to tell the user: {}", correlationId, text);
+        }
+        stage = Stage.CLOSED;
+    }
+
+    private synchronized CompletableFuture<Void> answer(MessageCreateData message, boolean ephemeral) {
+        return switch (stage) {
+            case NEW -> {
+                stage = Stage.ANSWERED;
+                yield submit(interaction.reply(message).setEphemeral(ephemeral));
+            }
+            case DEFERRED_REPLY -> {
+                stage = Stage.ANSWERED;
+                yield submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
+            }
+            case DEFERRED_UPDATE, ANSWERED -> submit(interaction.getHook().sendMessage(message).setEphemeral(ephemeral));
+            case MODAL, CLOSED -> dropped("answer");
+        };
+    }
+
+    private CompletableFuture<Void> dropped(String what) {
+        LOG.debug("[{}] {} dropped: the interaction was already closed", correlationId, what);
+        return done();
+    }
+
+    private CompletableFuture<Void> submit(RestAction<?> action) {
+        return action.submit().thenApply(ignored -> (Void) null).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("[{}] Discord refused an answer: {}", correlationId, error.toString());
+            }
+        });
+    }
+
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}
