@@ -1,0 +1,60 @@
+package org.hotcog.emulator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message of the local Discord: one a user posted, or one the bot sent (channel message, interaction response or
+ * follow-up). The handle is live: its getters show the message's current state after later edits.
+ */
+public interface Message {
+
+    /** Discord's EPHEMERAL message flag: only the invoking user sees the message. */
+    int EPHEMERAL = 1 << 6;
+
+    /** Discord's LOADING message flag: a deferred interaction response still "thinking". */
+    int LOADING = 1 << 7;
+
+    /** The message's snowflake id. */
+    long id();
+
+    /** The id of the channel the message is in. */
+    long channelId();
+
+    /** The message's author (the bot for interaction responses). */
+    User author();
+
+    /** The text content; empty when there is none. */
+    String content();
+
+    /** The embeds as Discord JSON objects (title, description, fields, ...). */
+    List<Map<String, Object>> embeds();
+
+    /** The top-level components as Discord JSON objects (action rows, containers, ...). */
+    List<Map<String, Object>> components();
+
+    /** The custom ids of every interactive component in the message, in order, nested ones included. */
+    List<String> customIds();
+
+    /** The files attached to the message. */
+    List<Attachment> attachments();
+
+    /** Discord's message flag bits. */
+    int flags();
+
+    /** Whether only the invoking user sees the message. */
+    default boolean ephemeral() {
+        return (flags() & EPHEMERAL) != 0;
+    }
+
+    /** Whether this is a deferred response that the bot has not filled in yet. */
+    default boolean loading() {
+        return (flags() & LOADING) != 0;
+    }
+
+    /** How many times the message has been edited since it was created. */
+    int editCount();
+
+    /** Whether the message has been deleted. */
+    boolean deleted();
+}

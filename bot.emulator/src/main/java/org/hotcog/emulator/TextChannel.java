@@ -1,0 +1,77 @@
+package org.hotcog.emulator;
+
+import java.util.List;
+
+/**
+ * A text channel or a thread of a {@link Guild}, where users post and the bot answers.
+ */
+public interface TextChannel {
+
+    /** The channel's snowflake id. */
+    long id();
+
+    /** The channel's name. */
+    String name();
+
+    /** The guild this channel belongs to. */
+    Guild guild();
+
+    /** Whether this is a public thread (created with {@link #createThread(String)}). */
+    boolean thread();
+
+    /**
+     * The messages currently in the channel, oldest first; deleted and ephemeral messages are not included.
+     *
+     * @return a snapshot list of live message handles
+     */
+    List<Message> messages();
+
+    /**
+     * Posts a message as {@code author}, exactly as a user typing in the client would: the message is stored and the
+     * bot receives {@code MESSAGE_CREATE} (if it asked for the GUILD_MESSAGES intent; without MESSAGE_CONTENT it sees
+     * an empty content unless the bot is mentioned, as on Discord).
+     *
+     * @param author a member of the channel's guild
+     * @param content the message text
+     * @return the posted message
+     * @throws IllegalArgumentException if the author is not a member of the guild
+     */
+    Message post(User author, String content);
+
+    /**
+     * Creates a public thread under this channel and tells the bot with {@code THREAD_CREATE}.
+     *
+     * @param name the thread's name
+     * @return the thread, usable like any text channel
+     * @throws IllegalStateException if this channel is itself a thread
+     */
+    TextChannel createThread(String name);
+
+    /**
+     * Sets (replaces) the permission overwrite of a role in this channel and tells the bot with {@code CHANNEL_UPDATE}.
+     *
+     * @param role the role the overwrite applies to
+     * @param allow permission bits explicitly allowed
+     * @param deny permission bits explicitly denied
+     */
+    void setOverwrite(Role role, long allow, long deny);
+
+    /**
+     * Sets (replaces) the permission overwrite of a member in this channel and tells the bot with
+     * {@code CHANNEL_UPDATE}.
+     *
+     * @param member a member of the guild
+     * @param allow permission bits explicitly allowed
+     * @param deny permission bits explicitly denied
+     */
+    void setOverwrite(User member, long allow, long deny);
+
+    /**
+     * The permissions the user has in this channel after roles, administrator and overwrites, as Discord computes
+     * them.
+     *
+     * @param member a member of the guild
+     * @return the effective permission bits
+     */
+    long permissionsOf(User member);
+}

@@ -1,0 +1,18 @@
+package org.hotcog.emulator;
+
+/**
+ * A Discord user of the local Discord: a person a test acts as, or the bot itself.
+ *
+ * <p>Create people with {@link LocalDiscord#createUser(String)}; the bot is {@link LocalDiscord#botUser()}.
+ */
+public interface User {
+
+    /** The user's snowflake id, as Discord and JDA see it. */
+    long id();
+
+    /** The user's unique username. */
+    String name();
+
+    /** Whether this is a bot account (true only for the application's bot user). */
+    boolean bot();
+}

@@ -1,0 +1,177 @@
+package org.hotcog.emulator.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hotcog.emulator.Category;
+import org.hotcog.emulator.Guild;
+import org.hotcog.emulator.Message;
+import org.hotcog.emulator.Role;
+import org.hotcog.emulator.TextChannel;
+import org.hotcog.emulator.User;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A guild channel: text (type 0), category (4) or public thread (11); guarded by the state lock. */
+final class ChannelState implements TextChannel, Category {
+
+    static final int TEXT = 0;
+    static final int CATEGORY = 4;
+    static final int PUBLIC_THREAD = 11;
+
+    /** A permission overwrite: {@code type} 0 for a role, 1 for a member. */
+    record Overwrite(long id, int type, long allow, long deny) {
+    }
+
+    private final Emulator emulator;
+    final GuildState guild;
+    final long id;
+    final int type;
+    final String name;
+    final int position;
+    final long parentId;
+    final long ownerId;
+    final Instant createdAt = Instant.now();
+    final Map<Long, Overwrite> overwrites = new LinkedHashMap<>();
+    /** Visible (non-ephemeral, not deleted) messages, oldest first. */
+    final List<MessageState> messages = new ArrayList<>();
+    long lastMessageId;
+
+    ChannelState(Emulator emulator, GuildState guild, long id, int type, String name, int position, long parentId,
+            long ownerId) {
+        this.emulator = emulator;
+        this.guild = guild;
+        this.id = id;
+        this.type = type;
+        this.name = name;
+        this.position = position;
+        this.parentId = parentId;
+        this.ownerId = ownerId;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Guild guild() {
+        return guild;
+    }
+
+    @Override
+    public boolean thread() {
+        return type == PUBLIC_THREAD;
+    }
+
+    @Override
+    public List<Message> messages() {
+        synchronized (emulator.lock()) {
+            return List.copyOf(messages);
+        }
+    }
+
+    @Override
+    public Message post(User author, String content) {
+        return emulator.postAsUser(this, (UserState) author, content);
+    }
+
+    @Override
+    public TextChannel createThread(String threadName) {
+        if (type != TEXT) {
+            throw new IllegalStateException("threads can only be created in text channels, not in " + name);
+        }
+        return guild.createChannel(threadName, PUBLIC_THREAD, id);
+    }
+
+    @Override
+    public void setOverwrite(Role role, long allow, long deny) {
+        setOverwrite(new Overwrite(role.id(), 0, allow, deny));
+    }
+
+    @Override
+    public void setOverwrite(User member, long allow, long deny) {
+        setOverwrite(new Overwrite(member.id(), 1, allow, deny));
+    }
+
+    private void setOverwrite(Overwrite overwrite) {
+        synchronized (emulator.lock()) {
+            overwrites.put(overwrite.id(), overwrite);
+            emulator.dispatch("CHANNEL_UPDATE", json(), null, guild.id, Intents.GUILDS);
+        }
+    }
+
+    @Override
+    public long permissionsOf(User member) {
+        synchronized (emulator.lock()) {
+            return guild.permissionsIn(this, (UserState) member);
+        }
+    }
+
+    /** The channel whose overwrites apply: threads inherit their parent's. */
+    ChannelState permissionSource() {
+        return type == PUBLIC_THREAD ? guild.channels.get(parentId) : this;
+    }
+
+    ObjectNode json() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", Long.toString(id));
+        node.put("type", type);
+        node.put("guild_id", Long.toString(guild.id));
+        node.put("name", name);
+        node.put("flags", 0);
+        if (parentId == 0) {
+            node.putNull("parent_id");
+        } else {
+            node.put("parent_id", Long.toString(parentId));
+        }
+        if (type != CATEGORY) {
+            node.put("rate_limit_per_user", 0);
+            if (lastMessageId == 0) {
+                node.putNull("last_message_id");
+            } else {
+                node.put("last_message_id", Long.toString(lastMessageId));
+            }
+        }
+        if (type == PUBLIC_THREAD) {
+            node.put("owner_id", Long.toString(ownerId));
+            node.put("message_count", messages.size());
+            node.put("total_message_sent", messages.size());
+            node.put("member_count", 1);
+            ObjectNode metadata = node.putObject("thread_metadata");
+            metadata.put("archived", false);
+            metadata.put("auto_archive_duration", 1440);
+            metadata.put("archive_timestamp", createdAt.toString());
+            metadata.put("locked", false);
+            metadata.put("create_timestamp", createdAt.toString());
+            return node;
+        }
+        node.put("position", position);
+        node.put("nsfw", false);
+        if (type == TEXT) {
+            node.putNull("topic");
+            node.put("default_thread_rate_limit_per_user", 0);
+        }
+        ArrayNode list = node.putArray("permission_overwrites");
+        for (Overwrite overwrite : overwrites.values()) {
+            list.addObject().put("id", Long.toString(overwrite.id())).put("type", overwrite.type())
+                    .put("allow", Long.toString(overwrite.allow())).put("deny", Long.toString(overwrite.deny()));
+        }
+        return node;
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + name + " " + id + "]";
+    }
+}
