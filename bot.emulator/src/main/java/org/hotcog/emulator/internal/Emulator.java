@@ -439,6 +439,12 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         }
         if (body.has("embeds")) {
             message.embeds = embeds.isArray() ? (ArrayNode) embeds.deepCopy() : mapper.createArrayNode();
+            // Discord answers every embed a bot sends with its type, "rich"; JDA refuses one without it.
+            message.embeds.forEach(embed -> {
+                if (embed.isObject() && !embed.has("type")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) embed).put("type", "rich");
+                }
+            });
         }
         if (body.has("components")) {
             message.components = components.isArray() ? (ArrayNode) components.deepCopy() : mapper.createArrayNode();

@@ -41,6 +41,8 @@ public final class ConfigurationPublisher {
     public static final String CONFIG_FILE_PROPERTY = "hotcog.config.file";
     /** Configuration of the offline local Discord (bot.emulator); present only without a token. */
     public static final String OFFLINE_PID = "org.hotcog.emulator.offline";
+    /** Framework property that, set to false, keeps the offline demo from starting without a token. */
+    public static final String OFFLINE_DEMO_PROPERTY = "hotcog.offline.demo";
     /** Framework property with the data folder, set by the launcher. */
     public static final String DATA_DIR_PROPERTY = "hotcog.data.dir";
 
@@ -50,6 +52,8 @@ public final class ConfigurationPublisher {
     private final ConfigurationAdmin configurationAdmin;
     private final Map<String, String> environment;
     private final Path file;
+    /** Integration tests run their own local Discords and switch the demo off with this framework property. */
+    private final boolean offlineDemo;
     private final WatchService watcher;
     private final Thread watchThread;
 
@@ -58,6 +62,7 @@ public final class ConfigurationPublisher {
             throws IOException, InvalidSettingsException {
         this.configurationAdmin = configurationAdmin;
         this.environment = environmentWithDataDir(context);
+        this.offlineDemo = !"false".equals(context.getProperty(OFFLINE_DEMO_PROPERTY));
         String configured = context.getProperty(CONFIG_FILE_PROPERTY);
         this.file = (configured != null ? Path.of(configured) : Settings.configFile(environment)).toAbsolutePath();
         publish(Settings.load(file, environment));
@@ -149,7 +154,9 @@ public final class ConfigurationPublisher {
     private void publishDiscord(Settings settings) throws IOException {
         Configuration offline = configurationAdmin.getConfiguration(OFFLINE_PID, "?");
         if (!settings.isSet(Settings.DISCORD_TOKEN)) {
-            offline.updateIfDifferent(new Hashtable<>(Map.of("enabled", true)));
+            if (offlineDemo) {
+                offline.updateIfDifferent(new Hashtable<>(Map.of("enabled", true)));
+            }
             return;
         }
         if (offline.getProperties() != null) {

@@ -10,12 +10,11 @@ import org.hotcog.api.command.AutocompleteContext;
 import org.hotcog.api.command.SlashCommand;
 import org.hotcog.api.command.SlashCommandContext;
 import org.hotcog.api.interaction.Refusal;
-import org.hotcog.core.internal.registry.CommandRegistry;
+import org.hotcog.core.internal.registry.CommandCatalog;
 import org.hotcog.core.internal.registry.Route;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -34,12 +33,12 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 public final class HelpCommand implements SlashCommand {
     private static final int FIELD_LIMIT = 1024;
 
-    /**
-     * Optional and dynamic because the registry itself binds this command: a mandatory reference
-     * would be a cycle.
-     */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile CommandRegistry registry;
+    private final CommandCatalog catalog;
+
+    @Activate
+    public HelpCommand(@Reference CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public SlashCommandData data() {
@@ -49,13 +48,9 @@ public final class HelpCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandContext ctx) {
-        CommandRegistry registry = this.registry;
-        if (registry == null) {
-            throw new Refusal("The command list is not ready yet; try again in a moment.");
-        }
         String only = ctx.event().getOption("module", OptionMapping::getAsString);
         Map<String, StringBuilder> byModule = new TreeMap<>();
-        for (Route route : registry.routes(Route.Kind.SLASH)) {
+        for (Route route : catalog.slashCommands()) {
             if (only == null || route.module().equalsIgnoreCase(only)) {
                 byModule.computeIfAbsent(route.module(), m -> new StringBuilder())
                         .append(describe(((SlashCommand) route.handler()).data())).append('\n');
@@ -73,12 +68,8 @@ public final class HelpCommand implements SlashCommand {
 
     @Override
     public List<Command.Choice> autocomplete(AutocompleteContext ctx) {
-        CommandRegistry registry = this.registry;
-        if (registry == null) {
-            return List.of();
-        }
         String typed = ctx.focused().getValue().toLowerCase(Locale.ROOT);
-        return registry.routes(Route.Kind.SLASH).stream().map(Route::module).distinct().sorted()
+        return catalog.slashCommands().stream().map(Route::module).distinct().sorted()
                 .filter(m -> m.toLowerCase(Locale.ROOT).startsWith(typed))
                 .limit(25).map(m -> new Command.Choice(m, m)).toList();
     }

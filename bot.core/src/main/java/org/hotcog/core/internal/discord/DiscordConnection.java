@@ -35,10 +35,10 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
  * builds the shards from configuration, feeds every event to the dispatcher, reports the
  * connection's health, and reconnects with wider gateway intents when a listener needs more.
  */
-@Component(service = { DiscordGateway.class, HealthCheck.class }, configurationPid = DiscordConfig.PID,
+@Component(service = DiscordGateway.class, configurationPid = DiscordConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = DiscordConfig.class)
-public final class DiscordConnection implements DiscordGateway, HealthCheck {
+public final class DiscordConnection implements DiscordGateway {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
     /**
      * What the core itself needs beyond GUILDS (guilds, channels, roles: for permission checks),
@@ -161,23 +161,19 @@ public final class DiscordConnection implements DiscordGateway, HealthCheck {
     }
 
     @Override
-    public String name() {
-        return "discord";
-    }
-
-    @Override
-    public Health check() {
+    public HealthCheck.Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
-        boolean connected = !shards.getShardCache().isEmpty();
+        ShardManager current = shards;
+        boolean connected = !current.getShardCache().isEmpty();
         Map<String, String> states = new LinkedHashMap<>();
-        for (JDA shard : shards.getShardCache()) {
+        for (JDA shard : current.getShardCache()) {
             states.put(Integer.toString(shard.getShardInfo().getShardId()), shard.getStatus().name());
             connected &= shard.getStatus() == JDA.Status.CONNECTED;
         }
         details.put("state", connected ? "CONNECTED" : "CONNECTING");
         details.put("shards", states);
-        details.put("gatewayPingMs", (long) shards.getAverageGatewayPing());
-        details.put("guilds", shards.getGuildCache().size());
-        return new Health(connected, details);
+        details.put("gatewayPingMs", (long) current.getAverageGatewayPing());
+        details.put("guilds", current.getGuildCache().size());
+        return new HealthCheck.Health(connected, details);
     }
 }

@@ -1,5 +1,7 @@
 package org.hotcog.core.internal.discord;
 
+import org.hotcog.core.internal.health.HealthCheck;
+
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
@@ -10,4 +12,7 @@ public interface DiscordGateway {
 
     /** The lowest shard this process runs, waiting until it is connected (at most {@code seconds}). */
     JDA readyShard(int seconds) throws InterruptedException;
+
+    /** The shards' states for {@code /api/health}: healthy when every shard is connected. */
+    HealthCheck.Health health();
 }

@@ -22,6 +22,7 @@ import org.hotcog.api.module.ModuleHeaders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -50,8 +51,11 @@ public final class CommandRegistry {
     private final Map<Route.Kind, NavigableMap<String, Route>> routes = new EnumMap<>(Route.Kind.class);
     private final Map<Route.Kind, Map<String, String>> formerOwners = new EnumMap<>(Route.Kind.class);
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
+    private final CommandCatalog catalog;
 
-    public CommandRegistry() {
+    @Activate
+    public CommandRegistry(@Reference CommandCatalog catalog) {
+        this.catalog = catalog;
         for (Route.Kind kind : Route.Kind.values()) {
             routes.put(kind, new ConcurrentSkipListMap<>());
             formerOwners.put(kind, new ConcurrentHashMap<>());
@@ -180,6 +184,7 @@ public final class CommandRegistry {
         Route route = new Route(kind, key, module, handler, cooldown(ref), cooldownScope(ref), new InFlight());
         routes.get(kind).put(key, route);
         formerOwners.get(kind).remove(key);
+        catalog.publish(routes(Route.Kind.SLASH));
         for (RegistryListener listener : listeners) {
             listener.routeAdded(route);
             if (kind.isCommand()) {
@@ -197,6 +202,7 @@ public final class CommandRegistry {
             }
             routes.get(kind).remove(removed.key());
             formerOwners.get(kind).put(removed.key(), removed.module());
+            catalog.publish(routes(Route.Kind.SLASH));
         }
         if (kind.isCommand()) {
             listeners.forEach(RegistryListener::commandsChanged);

@@ -12,9 +12,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.hotcog.itest.fixture.StorageProbe;
+import org.hotcog.itest.fixture.SwapCommand;
 
 /** Builds small bundles in memory: migrations plus a component that needs the database. */
-final class TestBundles {
+public final class TestBundles {
     private TestBundles() {
     }
 
@@ -36,13 +37,47 @@ final class TestBundles {
             for (Map.Entry<String, String> migration : migrations.entrySet()) {
                 add(jar, "db/migration/" + migration.getKey(), migration.getValue().getBytes(StandardCharsets.UTF_8));
             }
-            String probe = StorageProbe.class.getName().replace('.', '/') + ".class";
-            try (InputStream in = StorageProbe.class.getClassLoader().getResourceAsStream(probe)) {
-                add(jar, probe, in.readAllBytes());
-            }
+            copyClass(jar, StorageProbe.class);
             add(jar, "OSGI-INF/probe.xml", component(symbolicName).getBytes(StandardCharsets.UTF_8));
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /**
+     * A feature bundle (module {@code swap}) whose {@code /swap} command answers with {@code version}.
+     */
+    public static InputStream swapFeature(String version) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.hotcog.itest.swap");
+        main.putValue("Bundle-Version", version);
+        main.putValue("Hotcog-Module", "swap");
+        main.putValue("Import-Package", "org.hotcog.api.command;version=\"[1.0,2)\","
+                + "org.hotcog.api.interaction;version=\"[1.0,2)\","
+                + "net.dv8tion.jda.api.interactions.commands;version=\"[6.5,7)\","
+                + "net.dv8tion.jda.api.interactions.commands.build;version=\"[6.5,7)\"");
+        main.putValue("Service-Component", "OSGI-INF/swap.xml");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            copyClass(jar, SwapCommand.class);
+            add(jar, "OSGI-INF/swap.xml", """
+                    <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="swap" activate="activate">
+                      <implementation class="%s"/>
+                      <service><provide interface="org.hotcog.api.command.SlashCommand"/></service>
+                      <property name="version" value="%s"/>
+                    </scr:component>
+                    """.formatted(SwapCommand.class.getName(), version).getBytes(StandardCharsets.UTF_8));
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    private static void copyClass(JarOutputStream jar, Class<?> type) throws IOException {
+        String path = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
+            add(jar, path, in.readAllBytes());
+        }
     }
 
     private static String component(String symbolicName) {

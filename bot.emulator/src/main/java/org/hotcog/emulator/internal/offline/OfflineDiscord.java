@@ -1,0 +1,98 @@
+package org.hotcog.emulator.internal.offline;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.hotcog.emulator.Guild;
+import org.hotcog.emulator.LocalDiscord;
+import org.hotcog.emulator.Role;
+import org.hotcog.emulator.TextChannel;
+import org.hotcog.emulator.User;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offline mode: with no Discord token configured, the core publishes this component's
+ * configuration; it starts a local Discord with a demo guild on 127.0.0.1 and points the core's
+ * connection at it, so the bot does its job (and the playground shows it) with nothing from the
+ * internet. When a token is configured, the configuration goes away and so does the local Discord.
+ */
+@Component(service = OfflineDiscord.class, configurationPid = OfflineDiscord.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+public final class OfflineDiscord {
+    public static final String PID = "org.hotcog.emulator.offline";
+    static final String DISCORD_PID = "org.hotcog.core.discord";
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineDiscord.class);
+
+    private final LocalDiscord discord;
+    private final ConfigurationAdmin configurationAdmin;
+    private final DemoGuild demo;
+
+    @Activate
+    public OfflineDiscord(BundleContext context, @Reference ConfigurationAdmin configurationAdmin) throws IOException {
+        this.configurationAdmin = configurationAdmin;
+        this.discord = LocalDiscord.start();
+        this.demo = DemoGuild.seed(discord);
+        Dictionary<String, Object> connection = new Hashtable<>();
+        connection.put(".token", discord.botToken());
+        connection.put("apiUrl", discord.restUrl());
+        connection.put("gatewayUrl", discord.gatewayUrl());
+        configurationAdmin.getConfiguration(DISCORD_PID, "?").update(connection);
+        String host = property(context, "org.apache.felix.http.host", "127.0.0.1");
+        String port = property(context, "org.osgi.service.http.port", "8080");
+        LOG.info("Offline mode: no Discord token is configured, so the bot runs on a local Discord with the "
+                + "guild \"{}\". Try it in the playground: http://{}:{}/playground", demo.guild().name(), host, port);
+    }
+
+    @Deactivate
+    void deactivate() throws IOException {
+        Configuration connection = configurationAdmin.getConfiguration(DISCORD_PID, "?");
+        if (connection.getProperties() != null && discord.botToken().equals(connection.getProperties().get(".token"))) {
+            connection.delete();
+        }
+        discord.close();
+    }
+
+    /** The local Discord, for the playground. */
+    public LocalDiscord discord() {
+        return discord;
+    }
+
+    public DemoGuild demo() {
+        return demo;
+    }
+
+    private static String property(BundleContext context, String key, String fallback) {
+        String value = context.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The demo guild: channels, a moderator role and a few members to play as. */
+    public record DemoGuild(Guild guild, TextChannel general, TextChannel botCommands, User owner, User moderator,
+            User member) {
+        /** Permission bits: kick, ban, manage messages, moderate members. */
+        static final long MODERATION = (1L << 1) | (1L << 2) | (1L << 13) | (1L << 40);
+
+        static DemoGuild seed(LocalDiscord discord) {
+            Guild guild = discord.createGuild("Hotcog Demo");
+            TextChannel general = guild.createTextChannel("general");
+            TextChannel botCommands = guild.createTextChannel("bot-commands");
+            Role moderators = guild.createRole("Moderators", MODERATION);
+            User moderator = discord.createUser("mod-mia");
+            User member = discord.createUser("alice");
+            guild.addMember(moderator);
+            guild.addMember(member);
+            guild.addRole(moderator, moderators);
+            return new DemoGuild(guild, general, botCommands, guild.owner(), moderator, member);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.hotcog.itest.framework.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hotcog.emulator.Choice;
+import org.hotcog.emulator.InteractionResponse;
+import org.hotcog.emulator.InteractionResult;
+import org.hotcog.emulator.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
+
+/**
+ * The core on the real JDA client over real sockets against the local Discord: connection,
+ * command sync, every kind of interaction, and what the user sees when a handler is slow, refuses
+ * or fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DiscordTest {
+    static final Duration WAIT = DiscordFixture.WAIT;
+    static DiscordFixture fixture;
+
+    @BeforeAll
+    static void connect(@InjectService(timeout = 20_000) ConfigurationAdmin configurationAdmin) throws Exception {
+        fixture = new DiscordFixture(configurationAdmin);
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    @Order(1)
+    void readyAndCommandsSyncedInOneWrite() throws Exception {
+        Set<String> registered = fixture.awaitCommands(Set.of("ping", "help", "about", "echo", "panel"), true);
+        assertThat(registered).contains("ping", "help", "about", "echo", "slow", "broken", "strict", "panel");
+        Thread.sleep(2_000); // past the debounce: nothing more is written
+        assertThat(fixture.discord.commandWrites()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void pingAboutAndHelpAnswer() throws Exception {
+        fixture.awaitCommands(Set.of("ping"), true);
+        Message ping = fixture.discord.slashCommand(fixture.alice, fixture.general, "ping").awaitReply(WAIT);
+        assertThat(ping.content()).startsWith("Pong! Gateway ").contains("REST");
+
+        Message about = fixture.discord.slashCommand(fixture.alice, fixture.general, "about").awaitReply(WAIT);
+        assertThat(about.embeds()).hasSize(1);
+        assertThat(about.embeds().get(0).toString()).contains("Hotcog").contains("Uptime");
+
+        Message help = fixture.discord.slashCommand(fixture.alice, fixture.general, "help").awaitReply(WAIT);
+        assertThat(help.flags() & Message.EPHEMERAL).isNotZero();
+        assertThat(help.embeds().get(0).toString()).contains("core").contains("/ping").contains("itest").contains("/echo");
+        List<Choice> modules = fixture.discord.command(fixture.alice, fixture.general, "help").autocomplete("module", "it");
+        assertThat(modules).extracting(Choice::name).containsExactly("itest");
+    }
+
+    @Test
+    @Order(3)
+    void optionsAndAutocomplete() {
+        List<Choice> choices = fixture.discord.command(fixture.alice, fixture.general, "echo").autocomplete("word", "hi");
+        assertThat(choices).extracting(Choice::name).containsExactly("hi1", "hi2", "hi3");
+        Message reply = fixture.discord.command(fixture.alice, fixture.general, "echo").option("word", "hey")
+                .option("times", 3).send().awaitReply(WAIT);
+        assertThat(reply.content()).isEqualTo("hey hey hey");
+    }
+
+    @Test
+    @Order(4)
+    void slowHandlerIsDeferredThenCompleted() {
+        InteractionResult slow = fixture.discord.slashCommand(fixture.alice, fixture.general, "slow");
+        InteractionResponse first = slow.awaitResponse(Duration.ofSeconds(3));
+        assertThat(first.type()).isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
+        Message done = slow.awaitOriginal(WAIT, m -> "finally".equals(m.content()));
+        assertThat(done.content()).isEqualTo("finally");
+        assertThat(slow.errors()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void failureIsAShortEphemeralErrorWithAReference() {
+        InteractionResult broken = fixture.discord.slashCommand(fixture.alice, fixture.general, "broken");
+        Message error = broken.awaitReply(WAIT);
+        assertThat(error.flags() & Message.EPHEMERAL).isNotZero();
+        assertThat(error.content()).startsWith("Something went wrong. (ref ").doesNotContain("secret internal detail")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    @Order(6)
+    void refusalAndCooldownAnswerEphemerally() {
+        Message odd = fixture.discord.command(fixture.alice, fixture.general, "strict").option("number", 3).send()
+                .awaitReply(WAIT);
+        assertThat(odd.content()).isEqualTo("3 is odd; give an even number.");
+        assertThat(odd.flags() & Message.EPHEMERAL).isNotZero();
+        // A refused run does not use up the cooldown.
+        Message even = fixture.discord.command(fixture.alice, fixture.general, "strict").option("number", 4).send()
+                .awaitReply(WAIT);
+        assertThat(even.content()).isEqualTo("even, thanks");
+        Message again = fixture.discord.command(fixture.alice, fixture.general, "strict").option("number", 6).send()
+                .awaitReply(WAIT);
+        assertThat(again.content()).startsWith("Slow down! You can use this again in ").endsWith(" s.");
+    }
+
+    @Test
+    @Order(7)
+    void buttonUpdatesItsMessage() {
+        Message panel = fixture.discord.slashCommand(fixture.alice, fixture.general, "panel").awaitReply(WAIT);
+        assertThat(panel.content()).isEqualTo("pressed 0 times");
+        InteractionResult click = fixture.discord.clickButton(fixture.alice, panel, "itest:press:0");
+        assertThat(click.awaitResponse(WAIT).type()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
+        assertThat(panel.content()).isEqualTo("pressed 1 times");
+    }
+
+    @Test
+    @Order(8)
+    void modalOpensAndItsSubmissionIsHandled() {
+        InteractionResult opened = fixture.discord.command(fixture.alice, fixture.general, "panel").option("form", true)
+                .send();
+        assertThat(opened.awaitResponse(WAIT).type()).isEqualTo(InteractionResponse.MODAL);
+        Message thanks = fixture.discord.submitModal(fixture.alice, opened, "itest:form:feedback",
+                Map.of("words", "great bot")).awaitReply(WAIT);
+        assertThat(thanks.content()).isEqualTo("thanks for \"great bot\" (feedback)");
+    }
+
+    @Test
+    @Order(9)
+    void droppedConnectionResumesWithoutLosingAnInteraction() {
+        int resumes = fixture.discord.resumes();
+        fixture.discord.dropGatewayConnections();
+        Message reply = fixture.discord.command(fixture.alice, fixture.general, "echo").option("word", "again").send()
+                .awaitReply(WAIT);
+        assertThat(reply.content()).isEqualTo("again");
+        assertThat(fixture.discord.resumes()).isGreaterThan(resumes);
+    }
+
+    @Test
+    @Order(10)
+    void reconnectingWithTheSameBundlesWritesNoCommands() throws Exception {
+        int writes = fixture.discord.commandWrites();
+        int identifies = fixture.discord.identifies();
+        fixture.disconnect();
+        Thread.sleep(500);
+        fixture.connect();
+        fixture.awaitIdentified(identifies + 1);
+        Message reply = fixture.discord.slashCommand(fixture.alice, fixture.general, "ping").awaitReply(WAIT);
+        assertThat(reply.content()).startsWith("Pong!");
+        Thread.sleep(2_500); // past the sync's debounce
+        assertThat(fixture.discord.commandWrites()).isEqualTo(writes);
+    }
+}

@@ -1,0 +1,112 @@
+package org.hotcog.itest.framework.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.hotcog.emulator.InteractionResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+
+/**
+ * A feature bundle stopped, started and updated while users keep using it: its commands leave
+ * Discord and come back, and under a steady stream of interactions no interaction is lost or
+ * fails while the bundle is updated again and again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HotSwapTest {
+    static final Duration WAIT = DiscordFixture.WAIT;
+    static DiscordFixture fixture;
+    static Bundle feature;
+
+    @BeforeAll
+    static void setUp(@InjectService(timeout = 20_000) ConfigurationAdmin configurationAdmin,
+            @InjectBundleContext BundleContext context) throws Exception {
+        fixture = new DiscordFixture(configurationAdmin);
+        feature = context.installBundle("itest:swap", org.hotcog.itest.framework.TestBundles.swapFeature("1.0.0"));
+        feature.start();
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        feature.uninstall();
+        fixture.close();
+    }
+
+    @Test
+    @Order(1)
+    void stoppedFeatureCommandsLeaveAndComeBack() throws Exception {
+        assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
+        assertThat(fixture.discord.slashCommand(fixture.alice, fixture.general, "swap").awaitReply(WAIT).content())
+                .isEqualTo("swap 1.0.0");
+
+        feature.stop();
+        assertThat(fixture.awaitCommands(Set.of("swap"), false)).doesNotContain("swap").contains("ping");
+
+        feature.start();
+        assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
+        assertThat(fixture.discord.slashCommand(fixture.alice, fixture.general, "swap").awaitReply(WAIT).content())
+                .isEqualTo("swap 1.0.0");
+    }
+
+    @Test
+    @Order(2)
+    void updatesUnderLoadLoseNoInteraction(@InjectBundleContext BundleContext context) throws Exception {
+        AtomicBoolean swapping = new AtomicBoolean(true);
+        ExecutorService users = Executors.newFixedThreadPool(4);
+        List<Future<List<InteractionResult>>> streams = new ArrayList<>();
+        CountDownLatch started = new CountDownLatch(4);
+        for (int u = 0; u < 4; u++) {
+            streams.add(users.submit(() -> {
+                List<InteractionResult> sent = new ArrayList<>();
+                started.countDown();
+                while (swapping.get() && sent.size() < 2_000) {
+                    sent.add(fixture.discord.slashCommand(fixture.alice, fixture.general, "swap"));
+                    Thread.sleep(10);
+                }
+                return sent;
+            }));
+        }
+        started.await();
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        for (int version = 1; version <= 20; version++) {
+            feature.update(org.hotcog.itest.framework.TestBundles.swapFeature("1.0." + version));
+            CountDownLatch refreshed = new CountDownLatch(1);
+            wiring.refreshBundles(List.of(feature), event -> refreshed.countDown());
+            refreshed.await();
+            Thread.sleep(100);
+        }
+        swapping.set(false);
+        List<InteractionResult> all = new ArrayList<>();
+        for (Future<List<InteractionResult>> stream : streams) {
+            all.addAll(stream.get());
+        }
+        users.shutdown();
+
+        assertThat(all).hasSizeGreaterThan(100);
+        for (InteractionResult result : all) {
+            String answer = result.awaitReply(WAIT).content();
+            assertThat(answer).as("interaction %d", result.id()).matches("swap 1\\.0\\.([0-9]|1[0-9]|20)");
+            assertThat(result.errors()).isEmpty();
+        }
+        assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
+    }
+}

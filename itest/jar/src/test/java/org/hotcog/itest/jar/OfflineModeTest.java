@@ -1,0 +1,72 @@
+package org.hotcog.itest.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The run command's main job with nothing configured: Hotcog starts on the local Discord with a
+ * demo guild, prints the playground's address, and the core commands answer there as a person
+ * would use them.
+ */
+class OfflineModeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void playgroundRunsCoreCommandsOnTheDemoGuild() throws Exception {
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            JsonNode health = LaunchTest.JSON.readTree(hotcog.get("/api/health").body());
+            assertThat(health.path("discord").path("state").asText()).isEqualTo("CONNECTED");
+            assertThat(awaitOutput(hotcog, "/playground")).contains(hotcog.url("/playground"));
+
+            var page = hotcog.get("/playground");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>Hotcog playground</title>");
+
+            JsonNode state = awaitState(hotcog, s -> s.path("commands").findValuesAsText("name").contains("ping"));
+            assertThat(state.path("guild").path("name").asText()).isEqualTo("Hotcog Demo");
+            assertThat(state.path("commands").findValuesAsText("name")).contains("ping", "help", "about");
+            String user = state.path("users").get(0).path("id").asText();
+            String channel = state.path("channels").get(0).path("id").asText();
+
+            var sent = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/playground/api/command")))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"channel\":\"" + channel
+                            + "\",\"name\":\"ping\",\"options\":{}}"))
+                    .build());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            JsonNode after = awaitState(hotcog, s -> s.path("channels").get(0).path("messages").findValuesAsText("content")
+                    .stream().anyMatch(c -> c.startsWith("Pong!")));
+            assertThat(after.path("channels").get(0).path("messages").findValuesAsText("content"))
+                    .anyMatch(c -> c.startsWith("Pong! Gateway"));
+        }
+    }
+
+    private static String awaitOutput(HotcogProcess hotcog, String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!hotcog.output().contains(text) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return hotcog.output();
+    }
+
+    private static JsonNode awaitState(HotcogProcess hotcog, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        JsonNode state = LaunchTest.JSON.readTree(hotcog.get("/playground/api/state").body());
+        while (!condition.test(state) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            state = LaunchTest.JSON.readTree(hotcog.get("/playground/api/state").body());
+        }
+        return state;
+    }
+}
