@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import javax.sql.DataSource;
+
 import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
@@ -90,12 +96,33 @@ class DiscordTest {
 
     @Test
     @Order(5)
-    void failureIsAShortEphemeralErrorWithAReference() {
+    void failureIsAShortEphemeralErrorWithAReferenceAndALoggedRow(
+            @InjectService(timeout = 20_000) DataSource database) throws Exception {
         InteractionResult broken = fixture.discord.slashCommand(fixture.alice, fixture.general, "broken");
         Message error = broken.awaitReply(WAIT);
         assertThat(error.flags() & Message.EPHEMERAL).isNotZero();
         assertThat(error.content()).startsWith("Something went wrong. (ref ").doesNotContain("secret internal detail")
                 .doesNotContain("Exception");
+        String reference = error.content().replaceAll(".*\\(ref (\\w+)\\).*", "$1");
+        assertThat(awaitLogRow(database, reference)).isEqualTo("FAILED itest /broken " + fixture.alice.id());
+    }
+
+    /** The command log row of an interaction: "outcome module command user", once the writer flushed it. */
+    private static String awaitLogRow(DataSource database, String correlationId) throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT outcome, module, command, user_id FROM hotcog_command_log WHERE correlation_id = ?")) {
+                s.setString(1, correlationId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,20 @@ class HotSwapTest {
             assertThat(answer).as("interaction %d", result.id()).matches("swap 1\\.0\\.([0-9]|1[0-9]|20)");
             assertThat(result.errors()).isEmpty();
         }
+        assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
+    }
+
+    @Test
+    @Order(3)
+    void interactionForAStoppedModuleWaitsThenSaysItIsUnavailable() throws Exception {
+        fixture.awaitCommands(Set.of("swap"), true);
+        feature.stop();
+        // Sent before the sync takes the command out of Discord, as a user with an open client would.
+        InteractionResult late = fixture.discord.slashCommand(fixture.alice, fixture.general, "swap");
+        assertThat(late.awaitResponse(WAIT).type()).isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
+        assertThat(late.awaitOriginal(WAIT, m -> !m.content().isEmpty()).content())
+                .isEqualTo("The swap module is unavailable right now. Please try again later.");
+        feature.start();
         assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
     }
 }
