@@ -1,6 +1,7 @@
 package org.hotcog.emulator;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Discord server of the local Discord. The bot is a member from the start, with its own role; every change made
@@ -27,6 +28,7 @@ public interface Guild {
      * Adds a user as a member and sends {@code GUILD_MEMBER_ADD} (bots see it with the GUILD_MEMBERS intent).
      *
      * @param user the user to add; adding a member twice changes nothing
+     * @throws IllegalStateException if the user is banned from this guild
      */
     void addMember(User user);
 
@@ -42,6 +44,18 @@ public interface Guild {
 
     /** The members of this guild, bot and owner included. */
     List<User> members();
+
+    /**
+     * The membership of a user: nickname, roles and timeout as the bot left them.
+     *
+     * @param user a member of this guild
+     * @return the live membership
+     * @throws IllegalArgumentException if the user is not a member
+     */
+    Member member(User user);
+
+    /** The bans of this guild, in the order they were made. */
+    List<Ban> bans();
 
     /**
      * Gives a member a role and sends {@code GUILD_MEMBER_UPDATE}.
@@ -98,6 +112,22 @@ public interface Guild {
      * @return the new category
      */
     Category createCategory(String name);
+
+    /**
+     * Finds a text channel or thread by name, e.g. one the bot created.
+     *
+     * @param name the channel's name
+     * @return the first channel with that name, in creation order
+     */
+    Optional<TextChannel> channel(String name);
+
+    /**
+     * Finds a category by name.
+     *
+     * @param name the category's name
+     * @return the first category with that name, in creation order
+     */
+    Optional<Category> category(String name);
 
     /** The text channels and threads of this guild. */
     List<TextChannel> textChannels();

@@ -1,5 +1,6 @@
 package org.hotcog.emulator;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,8 +17,17 @@ public interface TextChannel {
     /** The guild this channel belongs to. */
     Guild guild();
 
-    /** Whether this is a public thread (created with {@link #createThread(String)}). */
+    /** Whether this is a thread: a public one (as {@link #createThread(String)} makes) or a private one. */
     boolean thread();
+
+    /** Whether this is a private thread (type 12), which only the bot can create here. */
+    boolean privateThread();
+
+    /** The slowmode: seconds a user has to wait between messages ({@code rate_limit_per_user}), 0 for none. */
+    int slowmode();
+
+    /** Whether the channel has been deleted. */
+    boolean deleted();
 
     /**
      * The messages currently in the channel, oldest first; deleted and ephemeral messages are not included.
@@ -37,6 +47,18 @@ public interface TextChannel {
      * @throws IllegalArgumentException if the author is not a member of the guild
      */
     Message post(User author, String content);
+
+    /**
+     * Posts a message dated in the past (its snowflake carries that time), e.g. one too old for a bulk delete; it
+     * is appended to the channel like any new message.
+     *
+     * @param author a member of the channel's guild
+     * @param content the message text
+     * @param sentAt when the message was sent
+     * @return the posted message
+     * @throws IllegalArgumentException if the author is not a member of the guild
+     */
+    Message post(User author, String content, Instant sentAt);
 
     /**
      * Creates a public thread under this channel and tells the bot with {@code THREAD_CREATE}.

@@ -17,12 +17,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A guild channel: text (type 0), category (4) or public thread (11); guarded by the state lock. */
+/** A guild channel: text (type 0), category (4), public (11) or private thread (12); guarded by the state lock. */
 final class ChannelState implements TextChannel, Category {
 
     static final int TEXT = 0;
     static final int CATEGORY = 4;
     static final int PUBLIC_THREAD = 11;
+    static final int PRIVATE_THREAD = 12;
 
     /** A permission overwrite: {@code type} 0 for a role, 1 for a member. */
     record Overwrite(long id, int type, long allow, long deny) {
@@ -32,9 +33,12 @@ final class ChannelState implements TextChannel, Category {
     final GuildState guild;
     final long id;
     final int type;
-    final String name;
+    String name;
+    String topic;
+    int rateLimitPerUser;
     final int position;
-    final long parentId;
+    long parentId;
+    boolean deleted;
     final long ownerId;
     final Instant createdAt = Instant.now();
     final Map<Long, Overwrite> overwrites = new LinkedHashMap<>();
@@ -61,7 +65,9 @@ final class ChannelState implements TextChannel, Category {
 
     @Override
     public String name() {
-        return name;
+        synchronized (emulator.lock()) {
+            return name;
+        }
     }
 
     @Override
@@ -71,7 +77,30 @@ final class ChannelState implements TextChannel, Category {
 
     @Override
     public boolean thread() {
-        return type == PUBLIC_THREAD;
+        return isThread();
+    }
+
+    @Override
+    public boolean privateThread() {
+        return type == PRIVATE_THREAD;
+    }
+
+    @Override
+    public int slowmode() {
+        synchronized (emulator.lock()) {
+            return rateLimitPerUser;
+        }
+    }
+
+    @Override
+    public boolean deleted() {
+        synchronized (emulator.lock()) {
+            return deleted;
+        }
+    }
+
+    boolean isThread() {
+        return type == PUBLIC_THREAD || type == PRIVATE_THREAD;
     }
 
     @Override
@@ -83,7 +112,12 @@ final class ChannelState implements TextChannel, Category {
 
     @Override
     public Message post(User author, String content) {
-        return emulator.postAsUser(this, (UserState) author, content);
+        return emulator.postAsUser(this, (UserState) author, content, Instant.now());
+    }
+
+    @Override
+    public Message post(User author, String content, Instant sentAt) {
+        return emulator.postAsUser(this, (UserState) author, content, sentAt);
     }
 
     @Override
@@ -107,8 +141,13 @@ final class ChannelState implements TextChannel, Category {
     private void setOverwrite(Overwrite overwrite) {
         synchronized (emulator.lock()) {
             overwrites.put(overwrite.id(), overwrite);
-            emulator.dispatch("CHANNEL_UPDATE", json(), null, guild.id, Intents.GUILDS);
+            updated();
         }
+    }
+
+    /** Tells the bot about a change: CHANNEL_UPDATE, or THREAD_UPDATE for a thread. */
+    void updated() {
+        emulator.dispatch(isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE", json(), null, guild.id, Intents.GUILDS);
     }
 
     @Override
@@ -120,7 +159,7 @@ final class ChannelState implements TextChannel, Category {
 
     /** The channel whose overwrites apply: threads inherit their parent's. */
     ChannelState permissionSource() {
-        return type == PUBLIC_THREAD ? guild.channels.get(parentId) : this;
+        return isThread() ? guild.channels.get(parentId) : this;
     }
 
     ObjectNode json() {
@@ -136,14 +175,14 @@ final class ChannelState implements TextChannel, Category {
             node.put("parent_id", Long.toString(parentId));
         }
         if (type != CATEGORY) {
-            node.put("rate_limit_per_user", 0);
+            node.put("rate_limit_per_user", rateLimitPerUser);
             if (lastMessageId == 0) {
                 node.putNull("last_message_id");
             } else {
                 node.put("last_message_id", Long.toString(lastMessageId));
             }
         }
-        if (type == PUBLIC_THREAD) {
+        if (isThread()) {
             node.put("owner_id", Long.toString(ownerId));
             node.put("message_count", messages.size());
             node.put("total_message_sent", messages.size());
@@ -154,12 +193,19 @@ final class ChannelState implements TextChannel, Category {
             metadata.put("archive_timestamp", createdAt.toString());
             metadata.put("locked", false);
             metadata.put("create_timestamp", createdAt.toString());
+            if (type == PRIVATE_THREAD) {
+                metadata.put("invitable", false);
+            }
             return node;
         }
         node.put("position", position);
         node.put("nsfw", false);
         if (type == TEXT) {
-            node.putNull("topic");
+            if (topic == null) {
+                node.putNull("topic");
+            } else {
+                node.put("topic", topic);
+            }
             node.put("default_thread_rate_limit_per_user", 0);
         }
         ArrayNode list = node.putArray("permission_overwrites");

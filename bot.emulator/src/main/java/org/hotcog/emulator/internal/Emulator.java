@@ -74,6 +74,8 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         gateway = new Gateway(mapper, this);
         rest = RestServer.open(mapper, this::authorizes, this::onRestError);
         new RestApi(this).register(rest);
+        new ModerationApi(this).register(rest);
+        new ManagementApi(this).register(rest);
         rest.serve();
     }
 
@@ -93,7 +95,16 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
 
     /** A fresh snowflake: {@code (now - Discord epoch) << 22 | counter}, so JDA dates entities correctly. */
     long nextId() {
-        return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (sequence.getAndIncrement() & 0x3FFFFF);
+        return idAt(Instant.now());
+    }
+
+    private long idAt(Instant time) {
+        return ((time.toEpochMilli() - DISCORD_EPOCH) << 22) | (sequence.getAndIncrement() & 0x3FFFFF);
+    }
+
+    /** The creation time a snowflake carries. */
+    static Instant timeOf(long snowflake) {
+        return Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH);
     }
 
     private String randomToken(int bytes) {
@@ -175,8 +186,8 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             GuildState guild = new GuildState(this, nextId(), name, owner);
             guild.addRole("@everyone", Permissions.EVERYONE_DEFAULT, 0);
             guild.botRole = guild.addRole(bot.name(), Permissions.ADMINISTRATOR, bot.id());
-            guild.members.put(owner.id(), new MemberState(owner, Instant.now()));
-            MemberState botMember = new MemberState(bot, Instant.now());
+            guild.members.put(owner.id(), new MemberState(guild, owner, Instant.now()));
+            MemberState botMember = new MemberState(guild, bot, Instant.now());
             botMember.roles.add(guild.botRole.id);
             guild.members.put(bot.id(), botMember);
             guilds.put(guild.id, guild);
@@ -197,7 +208,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
 
     ChannelState channel(long id) {
         ChannelState channel = channels.get(id);
-        if (channel == null) {
+        if (channel == null || channel.deleted) {
             throw new RestException(404, 10003, "Unknown Channel", null);
         }
         return channel;
@@ -275,7 +286,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
 
     // ---- messages
 
-    Message postAsUser(ChannelState channel, UserState author, String content) {
+    Message postAsUser(ChannelState channel, UserState author, String content, Instant sentAt) {
         synchronized (lock) {
             user(author);
             if (!channel.guild.members.containsKey(author.id())) {
@@ -284,7 +295,11 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             if (content == null || content.isEmpty() || content.length() > MAX_CONTENT) {
                 throw new IllegalArgumentException("a user message needs 1 to 2000 characters");
             }
-            MessageState message = new MessageState(this, nextId(), channel, author, 0, 0, null);
+            // the client does not let a member write where they may not (a timeout, an overwrite)
+            if ((channel.guild.permissionsIn(channel, author) & Permissions.SEND_MESSAGES) == 0) {
+                throw new IllegalStateException(author + " may not send messages in " + channel);
+            }
+            MessageState message = new MessageState(this, idAt(sentAt), channel, author, 0, 0, null);
             message.content = content;
             store(message, true);
             return message;
@@ -326,7 +341,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             if ((permissions & Permissions.VIEW_CHANNEL) == 0) {
                 throw new RestException(403, 50001, "Missing Access", null);
             }
-            long send = channel.type == ChannelState.PUBLIC_THREAD ? Permissions.SEND_MESSAGES_IN_THREADS
+            long send = channel.isThread() ? Permissions.SEND_MESSAGES_IN_THREADS
                     : Permissions.SEND_MESSAGES;
             if ((permissions & send) == 0 || (!files.isEmpty() && (permissions & Permissions.ATTACH_FILES) == 0)) {
                 throw new RestException(403, 50013, "Missing Permissions", null);
@@ -406,6 +421,26 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         if (message.interaction != null) {
             message.interaction.signal();
         }
+    }
+
+    /**
+     * Deletes messages of one channel at once and tells the bot with one MESSAGE_DELETE_BULK (bulk delete, and the
+     * purge of a ban); the caller holds the lock.
+     */
+    void deleteInBulk(ChannelState channel, List<MessageState> doomed) {
+        if (doomed.isEmpty()) {
+            return;
+        }
+        ObjectNode event = mapper.createObjectNode();
+        ArrayNode ids = event.putArray("ids");
+        for (MessageState message : doomed) {
+            message.deleted = true;
+            channel.messages.remove(message);
+            ids.add(Long.toString(message.id));
+        }
+        event.put("channel_id", Long.toString(channel.id));
+        event.put("guild_id", Long.toString(channel.guild.id));
+        dispatch("MESSAGE_DELETE_BULK", event, null, channel.guild.id, Intents.GUILD_MESSAGES);
     }
 
     /** Validates a message body as Discord does and copies it into the message. */

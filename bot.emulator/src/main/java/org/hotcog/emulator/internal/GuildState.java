@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.hotcog.emulator.Ban;
 import org.hotcog.emulator.Category;
 import org.hotcog.emulator.Guild;
+import org.hotcog.emulator.Member;
 import org.hotcog.emulator.Role;
 import org.hotcog.emulator.TextChannel;
 import org.hotcog.emulator.User;
+import org.hotcog.emulator.internal.rest.RestException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +32,7 @@ final class GuildState implements Guild {
     final Map<Long, RoleState> roles = new LinkedHashMap<>();
     final Map<Long, ChannelState> channels = new LinkedHashMap<>();
     final Map<Long, MemberState> members = new LinkedHashMap<>();
+    final Map<Long, Ban> bans = new LinkedHashMap<>();
     RoleState botRole;
 
     GuildState(Emulator emulator, long id, String name, UserState owner) {
@@ -51,6 +57,10 @@ final class GuildState implements Guild {
         return owner;
     }
 
+    Object lock() {
+        return emulator.lock();
+    }
+
     @Override
     public Role everyoneRole() {
         synchronized (emulator.lock()) {
@@ -72,7 +82,10 @@ final class GuildState implements Guild {
             if (members.containsKey(state.id())) {
                 return;
             }
-            MemberState member = new MemberState(state, Instant.now());
+            if (bans.containsKey(state.id())) {
+                throw new IllegalStateException(state + " is banned from " + this);
+            }
+            MemberState member = new MemberState(this, state, Instant.now());
             members.put(state.id(), member);
             ObjectNode event = member.json();
             event.put("guild_id", Long.toString(id));
@@ -108,6 +121,78 @@ final class GuildState implements Guild {
             members.values().forEach(member -> users.add(member.user));
             return users;
         }
+    }
+
+    @Override
+    public Member member(User user) {
+        synchronized (emulator.lock()) {
+            return member(user.id());
+        }
+    }
+
+    @Override
+    public List<Ban> bans() {
+        synchronized (emulator.lock()) {
+            return List.copyOf(bans.values());
+        }
+    }
+
+    // ---- moderation by the bot (REST; the caller holds the lock)
+
+    /**
+     * Checks that the bot has a guild permission and outranks the target, as Discord does for kicks, bans,
+     * timeouts and nicknames; answers 50013 otherwise.
+     */
+    void checkCanModerate(UserState target, long permission) {
+        UserState bot = emulator.botUserState();
+        if ((basePermissions(bot) & permission) == 0 || !outranks(bot, target)) {
+            throw missingPermissions();
+        }
+    }
+
+    /** Whether the actor's highest role is above the target's; the owner outranks everyone and nobody the owner. */
+    boolean outranks(UserState actor, UserState target) {
+        if (target.id() == owner.id()) {
+            return false;
+        }
+        return actor.id() == owner.id() || highestPosition(actor) > highestPosition(target);
+    }
+
+    /** The position of the user's highest role (0, {@code @everyone}'s, without roles). */
+    int highestPosition(UserState user) {
+        MemberState member = members.get(user.id());
+        if (member == null) {
+            return 0;
+        }
+        return member.roles.stream().mapToInt(roleId -> roles.get(roleId).position).max().orElse(0);
+    }
+
+    static RestException missingPermissions() {
+        return new RestException(403, 50013, "Missing Permissions", null);
+    }
+
+    /** Bans a user (member or not), removes the membership and the user's messages newer than {@code since}. */
+    void ban(UserState user, String reason, Instant since) {
+        bans.put(user.id(), new Ban(user, reason));
+        removeMember(user);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("guild_id", Long.toString(id));
+        event.set("user", user.json());
+        emulator.dispatch("GUILD_BAN_ADD", event, null, id, Intents.GUILD_MODERATION);
+        for (ChannelState channel : channels.values()) {
+            emulator.deleteInBulk(channel, channel.messages.stream()
+                    .filter(m -> m.author == user && !m.createdAt.isBefore(since)).toList());
+        }
+    }
+
+    void unban(UserState user) {
+        if (bans.remove(user.id()) == null) {
+            throw new RestException(404, 10026, "Unknown Ban", null);
+        }
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("guild_id", Long.toString(id));
+        event.set("user", user.json());
+        emulator.dispatch("GUILD_BAN_REMOVE", event, null, id, Intents.GUILD_MODERATION);
     }
 
     @Override
@@ -153,13 +238,43 @@ final class GuildState implements Guild {
     @Override
     public Role createRole(String roleName, long permissions) {
         synchronized (emulator.lock()) {
-            RoleState role = addRole(roleName, permissions, 0);
-            ObjectNode event = JsonNodeFactory.instance.objectNode();
-            event.put("guild_id", Long.toString(id));
-            event.set("role", role.json());
-            emulator.dispatch("GUILD_ROLE_CREATE", event, null, id, Intents.GUILDS);
-            return role;
+            return roleCreated(addRole(roleName, permissions, 0));
         }
+    }
+
+    /**
+     * Creates a role as Discord's Create Guild Role does: at position 1, just above {@code @everyone}, moving the
+     * others up (each move a GUILD_ROLE_UPDATE); the caller holds the lock.
+     */
+    RoleState createRoleAtBottom(String roleName, long permissions) {
+        for (RoleState other : roles.values()) {
+            if (other.position >= 1) {
+                other.position++;
+                other.updated();
+            }
+        }
+        RoleState role = new RoleState(emulator, this, emulator.nextId(), roleName, permissions, 1, 0);
+        roles.put(role.id, role);
+        return roleCreated(role);
+    }
+
+    private RoleState roleCreated(RoleState role) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("guild_id", Long.toString(id));
+        event.set("role", role.json());
+        emulator.dispatch("GUILD_ROLE_CREATE", event, null, id, Intents.GUILDS);
+        return role;
+    }
+
+    /** Deletes a role: members lose it and overwrites for it go; the caller holds the lock. */
+    void deleteRole(RoleState role) {
+        roles.remove(role.id);
+        members.values().forEach(member -> member.roles.remove(role.id));
+        channels.values().forEach(channel -> channel.overwrites.remove(role.id));
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("guild_id", Long.toString(id));
+        event.put("role_id", Long.toString(role.id));
+        emulator.dispatch("GUILD_ROLE_DELETE", event, null, id, Intents.GUILDS);
     }
 
     /** Adds a role above the others without telling the bot (used while the guild is being built). */
@@ -197,19 +312,42 @@ final class GuildState implements Guild {
     }
 
     ChannelState createChannel(String channelName, int type, long parentId) {
+        return createChannel(channelName, type, parentId, channel -> {
+        });
+    }
+
+    /** Creates a channel, lets {@code setup} fill in what the request carried, then tells the bot. */
+    ChannelState createChannel(String channelName, int type, long parentId, Consumer<ChannelState> setup) {
         synchronized (emulator.lock()) {
             ChannelState channel = new ChannelState(emulator, this, emulator.nextId(), type, channelName,
                     channels.size(), parentId, emulator.botUserState().id());
+            setup.accept(channel);
             channels.put(channel.id, channel);
             emulator.registerChannel(channel);
             ObjectNode json = channel.json();
-            if (type == ChannelState.PUBLIC_THREAD) {
+            if (channel.isThread()) {
                 json.put("newly_created", true);
                 emulator.dispatch("THREAD_CREATE", json, null, id, Intents.GUILDS);
             } else {
                 emulator.dispatch("CHANNEL_CREATE", json, null, id, Intents.GUILDS);
             }
             return channel;
+        }
+    }
+
+    @Override
+    public Optional<TextChannel> channel(String channelName) {
+        synchronized (emulator.lock()) {
+            return channels.values().stream().filter(c -> c.type != ChannelState.CATEGORY && c.name.equals(channelName))
+                    .map(TextChannel.class::cast).findFirst();
+        }
+    }
+
+    @Override
+    public Optional<Category> category(String categoryName) {
+        synchronized (emulator.lock()) {
+            return channels.values().stream().filter(c -> c.type == ChannelState.CATEGORY && c.name.equals(categoryName))
+                    .map(Category.class::cast).findFirst();
         }
     }
 
@@ -243,7 +381,10 @@ final class GuildState implements Guild {
         for (long roleId : member.roles) {
             permissions |= roles.get(roleId).permissions;
         }
-        return (permissions & Permissions.ADMINISTRATOR) != 0 ? Permissions.ALL : permissions;
+        if ((permissions & Permissions.ADMINISTRATOR) != 0) {
+            return Permissions.ALL;
+        }
+        return member.timedOut() ? permissions & Permissions.TIMED_OUT : permissions;
     }
 
     /** Permissions in a channel after overwrites, in Discord's order: @everyone, roles, member. */
@@ -275,7 +416,8 @@ final class GuildState implements Guild {
         if (own != null && own.type() == 1) {
             permissions = (permissions & ~own.deny()) | own.allow();
         }
-        return permissions;
+        // overwrites cannot give a timed-out member back what the timeout took
+        return member.timedOut() ? permissions & Permissions.TIMED_OUT : permissions;
     }
 
     ObjectNode json() {
@@ -329,7 +471,7 @@ final class GuildState implements Guild {
         ArrayNode channelArray = node.putArray("channels");
         ArrayNode threadArray = node.putArray("threads");
         for (ChannelState channel : channels.values()) {
-            (channel.type == ChannelState.PUBLIC_THREAD ? threadArray : channelArray).add(channel.json());
+            (channel.isThread() ? threadArray : channelArray).add(channel.json());
         }
         node.putArray("presences");
         node.putArray("stage_instances");

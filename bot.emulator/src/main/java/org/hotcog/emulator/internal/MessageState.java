@@ -29,7 +29,8 @@ final class MessageState implements Message {
     final long id;
     final ChannelState channel;
     final UserState author;
-    final Instant createdAt = Instant.now();
+    /** When the message was sent: the time in its snowflake, as Discord dates messages. */
+    final Instant createdAt;
     /** Discord's message type: 0 default, 20 chat input command response. */
     final int type;
     /** The application id for messages sent through an interaction webhook, else 0. */
@@ -49,6 +50,7 @@ final class MessageState implements Message {
             InteractionState interaction) {
         this.emulator = emulator;
         this.id = id;
+        this.createdAt = Emulator.timeOf(id);
         this.channel = channel;
         this.author = author;
         this.type = type;

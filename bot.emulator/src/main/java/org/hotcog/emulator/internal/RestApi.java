@@ -1,6 +1,12 @@
 package org.hotcog.emulator.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.hotcog.emulator.internal.rest.RestException;
 import org.hotcog.emulator.internal.rest.RestRequest;
@@ -16,6 +22,10 @@ final class RestApi {
 
     private static final String APP = "applications/{application}";
     private static final String HOOK = "webhooks/{application}/{token}";
+    private static final int MIN_BULK_DELETE = 2;
+    private static final int MAX_BULK_DELETE = 100;
+    /** Discord refuses to bulk delete messages older than two weeks. */
+    private static final Duration BULK_DELETE_MAX_AGE = Duration.ofDays(14);
 
     private final Emulator emulator;
     private final Object lock;
@@ -57,6 +67,7 @@ final class RestApi {
         rest.route("GET", "channels/{channel}", true, this::getChannel);
         rest.route("GET", "channels/{channel}/messages", true, this::listMessages);
         rest.route("POST", "channels/{channel}/messages", true, this::createMessage);
+        rest.route("POST", "channels/{channel}/messages/bulk-delete", true, this::bulkDelete);
         rest.route("GET", "channels/{channel}/messages/{message}", true, this::getMessage);
         rest.route("PATCH", "channels/{channel}/messages/{message}", true, this::editMessage);
         rest.route("DELETE", "channels/{channel}/messages/{message}", true, this::deleteMessage);
@@ -274,22 +285,75 @@ final class RestApi {
                 return JsonNodeFactory.instance.arrayNode();
             }
             int limit = Math.max(1, Math.min(100, parseInt(request.query().get("limit"), 50)));
-            long before = parseLong(request.query().get("before"), Long.MAX_VALUE);
-            long after = parseLong(request.query().get("after"), 0);
+            Map<String, String> query = request.query();
+            // oldest first by id: a message posted back-dated sorts where its time puts it
+            List<MessageState> messages = channel.messages.stream().sorted(Comparator.comparingLong(m -> m.id))
+                    .toList();
+            int from;
+            int to;
+            if (query.containsKey("around")) {
+                // Discord centres the page on the id: half of it newer, the rest older, the message itself included
+                long around = parseLong(query.get("around"), 0);
+                int pivot = firstAtOrAfter(messages, around);
+                to = Math.min(messages.size(), pivot + limit / 2 + (pivot < messages.size()
+                        && messages.get(pivot).id == around ? 1 : 0));
+                from = Math.max(0, to - limit);
+                to = Math.min(messages.size(), from + limit);
+            } else if (query.containsKey("after")) {
+                // the messages right after the id, not the newest ones
+                from = firstAtOrAfter(messages, parseLong(query.get("after"), 0) + 1);
+                to = Math.min(messages.size(), from + limit);
+            } else {
+                to = firstAtOrAfter(messages, parseLong(query.get("before"), Long.MAX_VALUE));
+                from = Math.max(0, to - limit);
+            }
             ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-            List<MessageState> messages = channel.messages;
             // newest first, as Discord answers
-            for (int i = messages.size() - 1; i >= 0 && answer.size() < limit; i--) {
-                MessageState message = messages.get(i);
-                if (message.id < before && message.id > after) {
-                    answer.add(message.json());
-                }
+            for (int i = to - 1; i >= from; i--) {
+                answer.add(messages.get(i).json());
             }
             return answer;
         }
     }
 
-    private static int parseInt(String value, int fallback) {
+    /** The index of the first message whose id is at least {@code id} (the size if there is none). */
+    private static int firstAtOrAfter(List<MessageState> messages, long id) {
+        int index = 0;
+        while (index < messages.size() && messages.get(index).id < id) {
+            index++;
+        }
+        return index;
+    }
+
+    private JsonNode bulkDelete(RestRequest request) {
+        synchronized (lock) {
+            ChannelState channel = channel(request);
+            if ((channel.guild.permissionsIn(channel, emulator.botUserState()) & Permissions.MANAGE_MESSAGES) == 0) {
+                throw new RestException(403, 50013, "Missing Permissions", null);
+            }
+            JsonNode ids = request.body().path("messages");
+            // unknown ids count towards the limits but are otherwise ignored (message.mdx, Bulk Delete Messages)
+            if (!ids.isArray() || ids.size() < MIN_BULK_DELETE || ids.size() > MAX_BULK_DELETE) {
+                throw new RestException(400, 50016, "Provided too few or too many messages to delete. Must provide "
+                        + "at least 2 and fewer than 100 messages to delete.", null);
+            }
+            Instant oldest = Instant.now().minus(BULK_DELETE_MAX_AGE);
+            Set<Long> unique = new LinkedHashSet<>();
+            for (JsonNode id : ids) {
+                long messageId = parseLong(id.asText(), 0);
+                if (!unique.add(messageId)) {
+                    throw Emulator.invalidForm("messages", "BASE_TYPE_DUPLICATE", "Duplicate message ids.");
+                }
+                if (Emulator.timeOf(messageId).isBefore(oldest)) {
+                    throw new RestException(400, 50034, "A message provided was too old to bulk delete", null);
+                }
+            }
+            emulator.deleteInBulk(channel, channel.messages.stream().filter(m -> unique.contains(m.id)).toList());
+            return null;
+        }
+    }
+
+    static int parseInt(String value, int fallback) {
         try {
             return value == null ? fallback : Integer.parseInt(value);
         } catch (NumberFormatException e) {
@@ -297,7 +361,7 @@ final class RestApi {
         }
     }
 
-    private static long parseLong(String value, long fallback) {
+    static long parseLong(String value, long fallback) {
         try {
             return value == null ? fallback : Long.parseLong(value);
         } catch (NumberFormatException e) {
@@ -352,7 +416,7 @@ final class RestApi {
         synchronized (lock) {
             ArrayNode answer = JsonNodeFactory.instance.arrayNode();
             emulator.guild(guildId(request)).channels.values().stream()
-                    .filter(c -> c.type != ChannelState.PUBLIC_THREAD).forEach(c -> answer.add(c.json()));
+                    .filter(c -> !c.isThread()).forEach(c -> answer.add(c.json()));
             return answer;
         }
     }

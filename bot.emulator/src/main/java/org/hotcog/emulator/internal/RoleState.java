@@ -12,7 +12,7 @@ final class RoleState implements Role {
     private final Emulator emulator;
     final GuildState guild;
     final long id;
-    final String name;
+    String name;
     final long managedBotId;
     long permissions;
     int position;
@@ -35,7 +35,9 @@ final class RoleState implements Role {
 
     @Override
     public String name() {
-        return name;
+        synchronized (emulator.lock()) {
+            return name;
+        }
     }
 
     @Override
@@ -61,11 +63,16 @@ final class RoleState implements Role {
     public void setPermissions(long permissions) {
         synchronized (emulator.lock()) {
             this.permissions = permissions;
-            ObjectNode event = JsonNodeFactory.instance.objectNode();
-            event.put("guild_id", Long.toString(guild.id));
-            event.set("role", json());
-            emulator.dispatch("GUILD_ROLE_UPDATE", event, null, guild.id, Intents.GUILDS);
+            updated();
         }
+    }
+
+    /** Tells the bot with GUILD_ROLE_UPDATE; the caller holds the lock. */
+    void updated() {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("guild_id", Long.toString(guild.id));
+        event.set("role", json());
+        emulator.dispatch("GUILD_ROLE_UPDATE", event, null, guild.id, Intents.GUILDS);
     }
 
     ObjectNode json() {

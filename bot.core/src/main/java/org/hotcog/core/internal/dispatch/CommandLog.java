@@ -31,6 +31,7 @@ public final class CommandLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
     private static final int QUEUE = 50_000;
     private static final int BATCH = 500;
+    private static final long GATHER_MILLIS = 100;
 
     /** One row of {@code hotcog_command_log}. */
     record Entry(long atMillis, String correlationId, long guildId, long channelId, long userId, String module,
@@ -73,6 +74,11 @@ public final class CommandLog {
                     continue;
                 }
                 batch.add(first);
+                // Under load, gather a moment's rows into one transaction: a commit per row cost
+                // a fifth of the bot's CPU in the interaction benchmark.
+                if (queue.size() < BATCH && running) {
+                    Thread.sleep(GATHER_MILLIS);
+                }
                 queue.drainTo(batch, BATCH - 1);
             } catch (InterruptedException e) {
                 queue.drainTo(batch, BATCH);
@@ -86,7 +92,17 @@ public final class CommandLog {
     }
 
     private void write(List<Entry> batch) {
-        try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement(
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            insertAll(c, batch);
+            c.commit();
+        } catch (SQLException e) {
+            LOG.warn("Could not write {} command log rows: {}", batch.size(), e.getMessage());
+        }
+    }
+
+    private static void insertAll(Connection c, List<Entry> batch) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO hotcog_command_log (at, correlation_id, guild_id, channel_id, user_id, module, command, "
                         + "outcome, latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Entry e : batch) {
@@ -103,8 +119,6 @@ public final class CommandLog {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (SQLException e) {
-            LOG.warn("Could not write {} command log rows: {}", batch.size(), e.getMessage());
         }
     }
 

@@ -154,6 +154,12 @@ public final class Dispatcher implements EventListener, RegistryListener {
         Optional<String> formerOwner = registry.formerOwner(invocation.kind(), invocation.key());
         if (formerOwner.isPresent()) {
             park(invocation, formerOwner.get());
+            return;
+        }
+        // The module may have come back between the two looks: its new route replaces the owner.
+        route = lookup(invocation.kind(), invocation.key());
+        if (route.isPresent()) {
+            submit(route.get(), invocation, true);
         } else {
             invocation.reply().finish("This is not available any more.");
             record(invocation, "unknown", Outcome.UNAVAILABLE, null);

@@ -200,8 +200,9 @@ public final class CommandRegistry {
             if (removed == null) {
                 return; // it was refused at bind time
             }
-            routes.get(kind).remove(removed.key());
+            // Owner first, then the route: a concurrent lookup always finds one of the two.
             formerOwners.get(kind).put(removed.key(), removed.module());
+            routes.get(kind).remove(removed.key());
             catalog.publish(routes(Route.Kind.SLASH));
         }
         if (kind.isCommand()) {

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body the JSON body (or multipart {@code payload_json}); a missing node when there was none
  * @param files the multipart files in order of their field index
  * @param authorized whether the request carried the bot token
+ * @param auditLogReason the URL-decoded {@code X-Audit-Log-Reason} header, or null
  */
 public record RestRequest(String method, String route, Map<String, String> params, Map<String, String> query,
-        JsonNode body, List<UploadedFile> files, boolean authorized) {
+        JsonNode body, List<UploadedFile> files, boolean authorized, String auditLogReason) {
 
     /**
      * A file part of a multipart body.

@@ -274,8 +274,10 @@ public final class RestServer implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new RestException(400, 50109, "The request body contains invalid JSON.", null);
         }
+        // clients URL-encode the reason so that any text fits in a header
+        String reason = exchange.getRequestHeaders().getFirst("X-Audit-Log-Reason");
         return new RestRequest(method, route, params, query, json == null ? MissingNode.getInstance() : json, files,
-                authorized);
+                authorized, reason == null ? null : URLDecoder.decode(reason, StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> parseQuery(String raw) {

@@ -1,0 +1,194 @@
+package org.hotcog.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.hotcog.emulator.LocalDiscord;
+
+/**
+ * The bot under test, a separate JVM whose output goes to a log file. Extra JVM options for it come from the
+ * environment variable {@code BOT_JAVA_OPTS} (e.g. a flight recording), the same for either bot.
+ */
+final class BotProcess implements AutoCloseable {
+    /** Relative to the repository's root, where interactions.sh runs. */
+    private static final Path HOTCOG_JAR = Path.of("target/hotcog.jar");
+    private static final Path PONG_BUNDLE = Path.of("bench/target/bench-pong.jar");
+    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** The unit of utime and stime in /proc/PID/stat: USER_HZ, 100 on every Linux architecture Java runs on. */
+    private static final long NANOS_PER_CLOCK_TICK = 10_000_000;
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private BotProcess(String name, ProcessBuilder builder, Path log) throws IOException {
+        this.name = name;
+        this.log = log;
+        this.process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Starts {@link JdaBaselineBot} on this JVM's class path. */
+    static BotProcess baseline(LocalDiscord discord, Path work) throws IOException {
+        List<String> command = javaCommand();
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JdaBaselineBot.class.getName(),
+                discord.botToken(), discord.restUrl(), discord.gatewayUrl()));
+        return new BotProcess("baseline", new ProcessBuilder(command), work.resolve("baseline.log"));
+    }
+
+    /** Starts {@code target/hotcog.jar} connected to the local Discord and installs the /pong bundle. */
+    static BotProcess hotcog(LocalDiscord discord, Path work) throws Exception {
+        List<String> command = javaCommand();
+        command.addAll(List.of("-jar", HOTCOG_JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path data = work.resolve("data");
+        int httpPort = freePort();
+        builder.environment().putAll(Map.of(
+                "HOTCOG_DISCORD_TOKEN", discord.botToken(),
+                "HOTCOG_DISCORD_API_URL", discord.restUrl(),
+                "HOTCOG_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                "HOTCOG_DATA_DIR", data.toString(),
+                "HOTCOG_HTTP_PORT", Integer.toString(httpPort)));
+        BotProcess bot = new BotProcess("hotcog", builder, work.resolve("hotcog.log"));
+        try {
+            WebConsole console = new WebConsole(URI.create("http://127.0.0.1:" + httpPort));
+            bot.awaitUntil(console::healthy, "GET /api/health answering 200");
+            console.install(Files.readString(data.resolve("console-password")).trim(), PONG_BUNDLE);
+            return bot;
+        } catch (Exception | AssertionError e) {
+            bot.close();
+            throw e;
+        }
+    }
+
+    private static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getenv().getOrDefault("BOT_JAVA_OPTS", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(Arrays.asList(options.split("\\s+")));
+        }
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    /** Polls until the check passes; fails with the bot's log if the bot exits or the wait runs out. */
+    void awaitUntil(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (!check.done()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " from the " + name + " bot within " + START_WAIT
+                        + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")") + "; its log "
+                        + log + ":\n" + logTail());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** CPU time the bot has used so far, user and system, all threads (utime + stime of /proc/PID/stat). */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_CLOCK_TICK;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of the " + name + " bot", e);
+        }
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** Stops the bot as an operator would (SIGTERM, its shutdown hooks run); kills it only if that hangs. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            System.err.println("the " + name + " bot did not stop within " + STOP_WAIT + "; killing it");
+            process.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** The bits of Hotcog's HTTP side the benchmark needs: its health, and the Felix Web Console's bundle upload. */
+    private static final class WebConsole {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI base;
+
+        WebConsole(URI base) {
+            this.base = base;
+        }
+
+        boolean healthy() throws InterruptedException {
+            try {
+                return http.send(HttpRequest.newBuilder(base.resolve("/api/health")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            }
+        }
+
+        /** The console's install form, as an operator fills it in: upload, start, refresh packages. */
+        void install(String password, Path bundle) throws IOException, InterruptedException {
+            String boundary = "----hotcog-bench-" + UUID.randomUUID();
+            ByteArrayOutputStream form = new ByteArrayOutputStream();
+            Map.of("action", "install", "bundlestart", "start", "bundlestartlevel", "1",
+                    "refreshPackages", "refresh").forEach((name, value) -> form.writeBytes(("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8)));
+            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"bundlefile\"; filename=\""
+                    + bundle.getFileName() + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            form.writeBytes(Files.readAllBytes(bundle));
+            form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            String credentials = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/system/console/bundles"))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 302) {
+                throw new IOException("installing " + bundle + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.hotcog.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hotcog.emulator.Guild;
+import org.hotcog.emulator.InteractionResponse;
+import org.hotcog.emulator.LocalDiscord;
+import org.hotcog.emulator.TextChannel;
+import org.hotcog.emulator.User;
+
+/**
+ * How fast a bot answers {@code /pong}: a local Discord in this JVM sends INTERACTION_CREATEs to the bot under test,
+ * a separate process, from IN_FLIGHT threads, each timing one interaction from just before it is sent to the
+ * arrival of the bot's type-4 callback. Reports throughput, p50 and p99 latency, lost and failed interactions, and
+ * the bot's CPU time per interaction.
+ *
+ * <p>Usage: {@code InteractionBenchmark baseline|hotcog WORK_DIR} from the repository's root (see
+ * bench/interactions.sh); environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000).
+ */
+public final class InteractionBenchmark {
+    private static final String COMMAND = "pong";
+    /** Discord drops an interaction not answered in 3 s; waiting longer only tells a slow answer from none. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    private static final int ERRORS_SHOWN = 5;
+
+    private final LocalDiscord discord;
+    private final BotProcess bot;
+    private final User user;
+    private final TextChannel channel;
+    private final int inFlight;
+
+    private InteractionBenchmark(LocalDiscord discord, BotProcess bot, User user, TextChannel channel, int inFlight) {
+        this.discord = discord;
+        this.bot = bot;
+        this.user = user;
+        this.channel = channel;
+        this.inFlight = inFlight;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !List.of("baseline", "hotcog").contains(args[0])) {
+            System.err.println("usage: InteractionBenchmark baseline|hotcog WORK_DIR");
+            System.exit(2);
+        }
+        String botName = args[0];
+        Path work = Path.of(args[1]);
+        int interactions = positiveFromEnv("INTERACTIONS", 20_000);
+        int inFlight = positiveFromEnv("IN_FLIGHT", 32);
+        int warmup = positiveFromEnv("WARMUP", 4_000);
+
+        try (LocalDiscord discord = LocalDiscord.start()) {
+            Guild guild = discord.createGuild("Benchmark");
+            User user = discord.createUser("load");
+            guild.addMember(user);
+            TextChannel channel = guild.createTextChannel("bench");
+            try (BotProcess bot = botName.equals("baseline") ? BotProcess.baseline(discord, work)
+                    : BotProcess.hotcog(discord, work)) {
+                bot.awaitUntil(() -> registered(discord, guild), "/" + COMMAND + " registered");
+                InteractionBenchmark benchmark = new InteractionBenchmark(discord, bot, user, channel, inFlight);
+
+                Run warm = benchmark.run(warmup);
+                System.out.println(botName + " warm-up: " + warm.summary());
+
+                long cpuBefore = bot.cpuNanos();
+                long restBefore = discord.restRequests();
+                Run measured = benchmark.run(interactions);
+                double cpuMillisEach = (bot.cpuNanos() - cpuBefore) / 1e6 / interactions;
+                double restEach = (double) (discord.restRequests() - restBefore) / interactions;
+                System.out.println(botName + ": " + measured.summary() + String.format(Locale.ROOT,
+                        ", bot CPU %.3f ms/interaction, %.2f REST requests/interaction", cpuMillisEach, restEach));
+                measured.errors().stream().limit(ERRORS_SHOWN).forEach(e -> System.out.println("  " + e));
+                if (measured.lost() + measured.failed() > 0) {
+                    System.out.println("bot log tail:\n" + bot.logTail());
+                }
+            }
+        }
+    }
+
+    private static boolean registered(LocalDiscord discord, Guild guild) {
+        return discord.registeredCommands().stream().anyMatch(c -> c.name().equals(COMMAND))
+                || discord.registeredCommands(guild).stream().anyMatch(c -> c.name().equals(COMMAND));
+    }
+
+    private static int positiveFromEnv(String name, int fallback) {
+        int value = Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    /** What one run of {@code count} interactions gave; latencies of the answered ones only, sorted. */
+    record Run(int count, int inFlight, long wallNanos, long[] latencyNanos, int failed, List<String> errors) {
+        int lost() {
+            return count - latencyNanos.length - failed;
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "%d interactions, %d in flight: %.0f interactions/s, p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms, lost %d, failed %d", count, inFlight,
+                    latencyNanos.length * 1e9 / wallNanos, percentile(0.50), percentile(0.99),
+                    percentile(1.0), lost(), failed);
+        }
+
+        /** Nearest-rank percentile in milliseconds. */
+        private double percentile(double p) {
+            if (latencyNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p * latencyNanos.length);
+            return latencyNanos[Math.max(rank, 1) - 1] / 1e6;
+        }
+    }
+
+    /**
+     * Sends {@code count} interactions from {@link #inFlight} threads, each sending its next one when the previous
+     * was answered. Stops early only if the bot exits; what was not sent then counts as lost.
+     */
+    private Run run(int count) throws InterruptedException {
+        AtomicInteger tickets = new AtomicInteger(count);
+        long[] latencies = new long[count]; // by ticket; 0 = not answered with "pong"
+        AtomicInteger failed = new AtomicInteger();
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        Thread[] senders = new Thread[inFlight];
+        long start = System.nanoTime();
+        for (int i = 0; i < inFlight; i++) {
+            senders[i] = new Thread(() -> {
+                for (int ticket; (ticket = tickets.decrementAndGet()) >= 0 && bot.isAlive();) {
+                    latencies[ticket] = interact(failed, errors);
+                }
+            }, "sender-" + i);
+            senders[i].start();
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        long wall = System.nanoTime() - start;
+        long[] answered = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        return new Run(count, inFlight, wall, answered, failed.get(), List.copyOf(errors));
+    }
+
+    /** One interaction: its latency in nanoseconds if answered with a type-4 "pong", else 0. */
+    private long interact(AtomicInteger failed, Queue<String> errors) {
+        long sent = System.nanoTime();
+        InteractionResponse response;
+        try {
+            response = discord.slashCommand(user, channel, COMMAND).awaitResponse(ANSWER_WAIT);
+        } catch (AssertionError noAnswer) { // the wait ran out: lost
+            errors.add(noAnswer.getMessage());
+            return 0;
+        }
+        long latency = System.nanoTime() - sent;
+        if (response.type() != InteractionResponse.CHANNEL_MESSAGE || !COMMAND.equals(response.message().content())) {
+            failed.incrementAndGet();
+            errors.add("wrong answer: type " + response.type() + ", "
+                    + (response.message() == null ? "no message" : "\"" + response.message().content() + "\""));
+            return 0;
+        }
+        return Math.max(latency, 1);
+    }
+}
