@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 
@@ -37,6 +38,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public final class FrameworkLauncher {
     private static final String LAUNCHER_PROPERTIES = "launcher.properties";
+    /** Launcher property: symbolic names of the bundles to install (and so start) first. */
+    private static final String EARLY = "hotcog.launch.early";
     /** Where the bundle location to "crc:size" of what was installed from the jar is recorded. */
     private static final String INSTALLED_FILE = "installed-from-jar.properties";
 
@@ -70,7 +73,8 @@ public final class FrameworkLauncher {
             Framework framework = factory.newFramework(frameworkProperties(launch));
             framework.init();
             List<Bundle> packedBundles = installOrUpdate(framework.getBundleContext(), packed,
-                    List.of(launch.getProperty("launch.bundles", "").split(",")));
+                    earlyFirst(packed, List.of(launch.getProperty("launch.bundles", "").split(",")),
+                            List.of(launch.getProperty(EARLY, "").split("\\s*,\\s*"))));
             framework.start();
             for (Bundle bundle : packedBundles) {
                 if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
@@ -90,6 +94,25 @@ public final class FrameworkLauncher {
             framework.waitForStop(0);
             return 0;
         }
+    }
+
+    /**
+     * The packed bundles with those named in {@value #EARLY} first. The framework starts bundles in
+     * the order of their ids, which the first install gives out: installing the bundles the Discord
+     * connection needs first lets JDA's handshake wait on the network while the rest starts.
+     */
+    private static List<String> earlyFirst(JarFile packed, List<String> locations, List<String> early)
+            throws IOException {
+        List<String> first = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String location : locations) {
+            try (JarInputStream bundle = new JarInputStream(packed.getInputStream(packed.getEntry(location)))) {
+                String name = bundle.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+                (name != null && early.contains(name.split(";")[0].trim()) ? first : rest).add(location);
+            }
+        }
+        first.addAll(rest);
+        return first;
     }
 
     private static void stop(Framework framework) {

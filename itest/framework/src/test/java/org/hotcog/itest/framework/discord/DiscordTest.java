@@ -174,6 +174,20 @@ class DiscordTest {
     }
 
     @Test
+    @Order(9)
+    void gatewayEventsReachListenersOnTheirOwnThread(
+            @InjectService(timeout = 20_000) MessageRecorder recorder) throws Exception {
+        fixture.general.post(fixture.alice, "hello listeners");
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (recorder.seen().stream().noneMatch(line -> line.startsWith("alice: hello listeners"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(recorder.seen()).anySatisfy(line -> assertThat(line)
+                .startsWith("alice: hello listeners on hotcog-events-MessageRecorder"));
+    }
+
+    @Test
     @Order(10)
     void reconnectingWithTheSameBundlesWritesNoCommands() throws Exception {
         int writes = fixture.discord.commandWrites();
