@@ -94,6 +94,30 @@ public final class LocalDiscord implements AutoCloseable {
         return emulator.createGuild(name);
     }
 
+    /**
+     * The messages the bot sent a user in their DM channel, oldest first; deleted ones are not included.
+     *
+     * @param user a user of this local Discord
+     * @return a snapshot list of live message handles; empty if the bot never opened a DM with the user
+     */
+    public List<Message> dmsOf(User user) {
+        return emulator.dmsOf(user);
+    }
+
+    /**
+     * Posts a message as {@code user} in their DM with the bot, opening the DM if needed; the bot receives
+     * {@code MESSAGE_CREATE} (on shard 0, if it asked for the DIRECT_MESSAGES intent; with its content even without
+     * MESSAGE_CONTENT, as Discord does for DMs with the app).
+     *
+     * @param user the person writing to the bot
+     * @param content the message text
+     * @return the posted message
+     * @throws IllegalArgumentException if {@code user} is the bot or the content is empty or too long
+     */
+    public Message postDm(User user, String content) {
+        return emulator.postDm(user, content);
+    }
+
     /** All guilds, in creation order. */
     public List<Guild> guilds() {
         return emulator.guilds();

@@ -15,4 +15,19 @@ public interface User {
 
     /** Whether this is a bot account (true only for the application's bot user). */
     boolean bot();
+
+    /**
+     * Stops accepting DMs from the bot, as a user who turned off direct messages does: the bot can still open the
+     * DM channel, but sending to it fails with 403 {@code 50007 Cannot send messages to this user}.
+     *
+     * @throws IllegalStateException if this is the bot
+     */
+    void closeDms();
+
+    /**
+     * Accepts DMs from the bot again (the default).
+     *
+     * @throws IllegalStateException if this is the bot
+     */
+    void openDms();
 }

@@ -64,7 +64,8 @@ class LocalDiscordJdaTest {
         guild.addRole(alice, mods);
 
         jda = JDABuilder.createDefault(discord.botToken())
-                .enableIntents(GatewayIntent.GUILD_MEMBERS, GatewayIntent.MESSAGE_CONTENT)
+                .enableIntents(GatewayIntent.GUILD_MEMBERS, GatewayIntent.MESSAGE_CONTENT,
+                        GatewayIntent.DIRECT_MESSAGES)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
                 .setSessionController(new SessionControllerAdapter() {
@@ -296,6 +297,59 @@ class LocalDiscordJdaTest {
         } finally {
             jda.removeEventListener(listener);
         }
+    }
+
+    @Test
+    void botDmArrivesInDmsOf() {
+        org.hotcog.emulator.User carol = discord.createUser("carol");
+        net.dv8tion.jda.api.entities.User user = jda.retrieveUserById(carol.id()).complete();
+        user.openPrivateChannel().flatMap(c -> c.sendMessage("welcome")).complete();
+        user.openPrivateChannel().flatMap(c -> c.sendMessage("with file")
+                .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData("hi".getBytes(), "hi.txt"))).complete();
+
+        List<Message> dms = discord.dmsOf(carol);
+        assertThat(dms).extracting(Message::content).containsExactly("welcome", "with file");
+        assertThat(dms.get(1).attachments()).extracting(Attachment::filename).containsExactly("hi.txt");
+        assertThat(dms).extracting(Message::channelId).containsOnly(user.openPrivateChannel().complete().getIdLong());
+        assertThat(discord.dmsOf(bob)).isEmpty();
+    }
+
+    @Test
+    void closedDmsFailWithCannotSendToUser() {
+        org.hotcog.emulator.User dave = discord.createUser("dave");
+        dave.closeDms();
+        net.dv8tion.jda.api.entities.User user = jda.retrieveUserById(dave.id()).complete();
+        assertThatThrownBy(() -> user.openPrivateChannel().flatMap(c -> c.sendMessage("hello")).complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getErrorResponse())
+                        .isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
+        assertThat(discord.dmsOf(dave)).isEmpty();
+
+        dave.openDms();
+        user.openPrivateChannel().flatMap(c -> c.sendMessage("hello again")).complete();
+        assertThat(discord.dmsOf(dave)).extracting(Message::content).containsExactly("hello again");
+    }
+
+    @Test
+    void userDmReachesTheBot() throws Exception {
+        org.hotcog.emulator.User erin = discord.createUser("erin");
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        ListenerAdapter listener = new ListenerAdapter() {
+            @Override
+            public void onMessageReceived(net.dv8tion.jda.api.events.message.MessageReceivedEvent event) {
+                if (event.getAuthor().getIdLong() == erin.id()) {
+                    seen.complete(event.getChannelType() + " " + event.getMessage().getContentRaw());
+                }
+            }
+        };
+        jda.addEventListener(listener);
+        try {
+            discord.postDm(erin, "hello bot");
+            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo("PRIVATE hello bot");
+        } finally {
+            jda.removeEventListener(listener);
+        }
+        // the user's own message is not one the bot sent
+        assertThat(discord.dmsOf(erin)).isEmpty();
     }
 
     @Test

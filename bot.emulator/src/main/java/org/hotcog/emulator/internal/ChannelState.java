@@ -17,20 +17,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A guild channel: text (type 0), category (4), public (11) or private thread (12); guarded by the state lock. */
+/**
+ * A channel: a guild's text channel (type 0), category (4), public (11) or private thread (12), or a DM between the
+ * bot and one user (1), which has no guild; guarded by the state lock.
+ */
 final class ChannelState implements TextChannel, Category {
 
     static final int TEXT = 0;
+    static final int DM = 1;
     static final int CATEGORY = 4;
     static final int PUBLIC_THREAD = 11;
     static final int PRIVATE_THREAD = 12;
+
+    /** What Discord lets the two users of a DM do: there are no roles or overwrites, and no one moderates. */
+    private static final long DM_PERMISSIONS = Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES
+            | Permissions.READ_MESSAGE_HISTORY | Permissions.EMBED_LINKS | Permissions.ATTACH_FILES;
 
     /** A permission overwrite: {@code type} 0 for a role, 1 for a member. */
     record Overwrite(long id, int type, long allow, long deny) {
     }
 
     private final Emulator emulator;
+    /** The guild, or null for a DM. */
     final GuildState guild;
+    /** The user the bot talks to in a DM, or null for a guild channel. */
+    final UserState recipient;
     final long id;
     final int type;
     String name;
@@ -48,8 +59,19 @@ final class ChannelState implements TextChannel, Category {
 
     ChannelState(Emulator emulator, GuildState guild, long id, int type, String name, int position, long parentId,
             long ownerId) {
+        this(emulator, guild, null, id, type, name, position, parentId, ownerId);
+    }
+
+    /** A DM channel between the bot and {@code recipient}. */
+    ChannelState(Emulator emulator, long id, UserState recipient) {
+        this(emulator, null, recipient, id, DM, recipient.name(), 0, 0, 0);
+    }
+
+    private ChannelState(Emulator emulator, GuildState guild, UserState recipient, long id, int type, String name,
+            int position, long parentId, long ownerId) {
         this.emulator = emulator;
         this.guild = guild;
+        this.recipient = recipient;
         this.id = id;
         this.type = type;
         this.name = name;
@@ -103,6 +125,20 @@ final class ChannelState implements TextChannel, Category {
         return type == PUBLIC_THREAD || type == PRIVATE_THREAD;
     }
 
+    boolean isDm() {
+        return type == DM;
+    }
+
+    /** The guild id gateway events of this channel are routed by: 0 for a DM, which Discord sends on shard 0. */
+    long guildId() {
+        return isDm() ? 0 : guild.id;
+    }
+
+    /** The intent a bot needs to receive this channel's message events. */
+    long messageIntent() {
+        return isDm() ? Intents.DIRECT_MESSAGES : Intents.GUILD_MESSAGES;
+    }
+
     @Override
     public List<Message> messages() {
         synchronized (emulator.lock()) {
@@ -153,6 +189,9 @@ final class ChannelState implements TextChannel, Category {
     @Override
     public long permissionsOf(User member) {
         synchronized (emulator.lock()) {
+            if (isDm()) {
+                return member == recipient || member == emulator.botUser() ? DM_PERMISSIONS : 0;
+            }
             return guild.permissionsIn(this, (UserState) member);
         }
     }
@@ -166,6 +205,13 @@ final class ChannelState implements TextChannel, Category {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", Long.toString(id));
         node.put("type", type);
+        if (isDm()) {
+            // Discord's DM channel object: no guild, name or position, the other user in "recipients"
+            node.put("flags", 0);
+            putLastMessageId(node);
+            node.putArray("recipients").add(recipient.json());
+            return node;
+        }
         node.put("guild_id", Long.toString(guild.id));
         node.put("name", name);
         node.put("flags", 0);
@@ -176,11 +222,7 @@ final class ChannelState implements TextChannel, Category {
         }
         if (type != CATEGORY) {
             node.put("rate_limit_per_user", rateLimitPerUser);
-            if (lastMessageId == 0) {
-                node.putNull("last_message_id");
-            } else {
-                node.put("last_message_id", Long.toString(lastMessageId));
-            }
+            putLastMessageId(node);
         }
         if (isThread()) {
             node.put("owner_id", Long.toString(ownerId));
@@ -214,6 +256,14 @@ final class ChannelState implements TextChannel, Category {
                     .put("allow", Long.toString(overwrite.allow())).put("deny", Long.toString(overwrite.deny()));
         }
         return node;
+    }
+
+    private void putLastMessageId(ObjectNode node) {
+        if (lastMessageId == 0) {
+            node.putNull("last_message_id");
+        } else {
+            node.put("last_message_id", Long.toString(lastMessageId));
+        }
     }
 
     @Override

@@ -58,6 +58,8 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     private final Map<Long, UserState> users = new HashMap<>();
     private final Map<Long, GuildState> guilds = new LinkedHashMap<>();
     private final Map<Long, ChannelState> channels = new HashMap<>();
+    /** The DM channels, by the id of the user the bot talks to: Discord keeps one per pair of users. */
+    private final Map<Long, ChannelState> dms = new HashMap<>();
     private final Map<Long, MessageState> messages = new HashMap<>();
     private final Map<Long, InteractionState> interactions = new ConcurrentHashMap<>();
     private final Map<String, InteractionState> interactionsByToken = new ConcurrentHashMap<>();
@@ -66,7 +68,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     private final RestServer rest;
 
     private Emulator() {
-        bot = new UserState(nextId(), "hotcog-bot", true);
+        bot = new UserState(this, nextId(), "hotcog-bot", true);
         users.put(bot.id(), bot);
         // Discord's token shape: base64(user id) . timestamp . HMAC; JDA only checks that there are three parts
         botToken = Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(bot.id()).getBytes())
@@ -159,7 +161,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
 
     public User createUser(String name) {
         synchronized (lock) {
-            UserState user = new UserState(nextId(), name, false);
+            UserState user = new UserState(this, nextId(), name, false);
             users.put(user.id(), user);
             return user;
         }
@@ -212,6 +214,26 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             throw new RestException(404, 10003, "Unknown Channel", null);
         }
         return channel;
+    }
+
+    /**
+     * The DM channel with a user, created on first use; Discord sends no CHANNEL_CREATE for it. The caller holds
+     * the lock.
+     */
+    ChannelState openDm(UserState recipient) {
+        return dms.computeIfAbsent(recipient.id(), id -> {
+            ChannelState dm = new ChannelState(this, nextId(), recipient);
+            registerChannel(dm);
+            return dm;
+        });
+    }
+
+    public List<Message> dmsOf(User user) {
+        synchronized (lock) {
+            ChannelState dm = dms.get(user(user).id());
+            return dm == null ? List.of()
+                    : dm.messages.stream().filter(m -> m.author == bot).map(Message.class::cast).toList();
+        }
     }
 
     GuildState guild(long id) {
@@ -292,9 +314,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             if (!channel.guild.members.containsKey(author.id())) {
                 throw new IllegalArgumentException(author + " is not a member of " + channel.guild);
             }
-            if (content == null || content.isEmpty() || content.length() > MAX_CONTENT) {
-                throw new IllegalArgumentException("a user message needs 1 to 2000 characters");
-            }
+            checkUserContent(content);
             // the client does not let a member write where they may not (a timeout, an overwrite)
             if ((channel.guild.permissionsIn(channel, author) & Permissions.SEND_MESSAGES) == 0) {
                 throw new IllegalStateException(author + " may not send messages in " + channel);
@@ -303,6 +323,26 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             message.content = content;
             store(message, true);
             return message;
+        }
+    }
+
+    public Message postDm(User user, String content) {
+        synchronized (lock) {
+            UserState author = user(user);
+            if (author == bot) {
+                throw new IllegalArgumentException("the bot sends its DMs through the REST API");
+            }
+            checkUserContent(content);
+            MessageState message = new MessageState(this, nextId(), openDm(author), author, 0, 0, null);
+            message.content = content;
+            store(message, true);
+            return message;
+        }
+    }
+
+    private static void checkUserContent(String content) {
+        if (content == null || content.isEmpty() || content.length() > MAX_CONTENT) {
+            throw new IllegalArgumentException("a user message needs 1 to 2000 characters");
         }
     }
 
@@ -315,15 +355,17 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         message.channel.messages.add(message);
         message.channel.lastMessageId = message.id;
         ObjectNode json = message.json();
-        dispatch("MESSAGE_CREATE", json, redacted(message, json), message.channel.guild.id, Intents.GUILD_MESSAGES);
+        dispatch("MESSAGE_CREATE", json, redacted(message, json), message.channel.guildId(),
+                message.channel.messageIntent());
     }
 
     /**
      * What a bot without the MESSAGE_CONTENT intent receives: Discord empties content, embeds, attachments and
-     * components unless the bot wrote the message or is mentioned in it.
+     * components unless the bot wrote the message, is mentioned in it or it is in a DM with the bot (gateway.mdx,
+     * "Message Content Intent").
      */
     private JsonNode redacted(MessageState message, ObjectNode json) {
-        if (message.author == bot || message.mentions(bot.id())) {
+        if (message.author == bot || message.mentions(bot.id()) || message.channel.isDm()) {
             return null;
         }
         ObjectNode copy = json.deepCopy();
@@ -337,7 +379,10 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     /** Creates a message the bot sends to a channel ({@code POST channels/{c}/messages}). */
     MessageState createBotMessage(ChannelState channel, JsonNode body, List<UploadedFile> files) {
         synchronized (lock) {
-            long permissions = channel.guild.permissionsIn(channel, bot);
+            if (channel.isDm() && !channel.recipient.acceptsDms) {
+                throw new RestException(403, 50007, "Cannot send messages to this user", null);
+            }
+            long permissions = channel.permissionsOf(bot);
             if ((permissions & Permissions.VIEW_CHANNEL) == 0) {
                 throw new RestException(403, 50001, "Missing Access", null);
             }
@@ -394,8 +439,8 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
             }
             if (!message.ephemeral()) {
                 ObjectNode json = message.json();
-                dispatch("MESSAGE_UPDATE", json, redacted(message, json), message.channel.guild.id,
-                        Intents.GUILD_MESSAGES);
+                dispatch("MESSAGE_UPDATE", json, redacted(message, json), message.channel.guildId(),
+                        message.channel.messageIntent());
             }
         }
         if (message.interaction != null) {
@@ -414,8 +459,10 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
                 ObjectNode event = mapper.createObjectNode();
                 event.put("id", Long.toString(message.id));
                 event.put("channel_id", Long.toString(message.channel.id));
-                event.put("guild_id", Long.toString(message.channel.guild.id));
-                dispatch("MESSAGE_DELETE", event, null, message.channel.guild.id, Intents.GUILD_MESSAGES);
+                if (!message.channel.isDm()) {
+                    event.put("guild_id", Long.toString(message.channel.guild.id));
+                }
+                dispatch("MESSAGE_DELETE", event, null, message.channel.guildId(), message.channel.messageIntent());
             }
         }
         if (message.interaction != null) {
@@ -799,6 +846,11 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     }
 
     // ---- helpers
+
+    /** Discord's answer to a guild-only action (moderation, channel management) on a DM channel. */
+    static RestException dmChannelAction() {
+        return new RestException(403, 50003, "Cannot execute action on a DM channel", null);
+    }
 
     /** Discord's 400 "Invalid Form Body" (50035) with the nested {@code errors} object for one field path. */
     static RestException invalidForm(String path, String code, String message) {

@@ -52,6 +52,9 @@ final class ManagementApi {
 
     private ChannelState channel(RestRequest request) {
         ChannelState channel = emulator.channel(request.id("channel", 10003, "Unknown Channel"));
+        if (channel.isDm()) {
+            throw Emulator.dmChannelAction();
+        }
         if ((channel.guild.permissionsIn(channel, bot()) & Permissions.VIEW_CHANNEL) == 0) {
             throw new RestException(403, 50001, "Missing Access", null);
         }

@@ -174,11 +174,13 @@ final class MessageState implements Message {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", Long.toString(id));
         node.put("channel_id", Long.toString(channel.id));
-        node.put("guild_id", Long.toString(channel.guild.id));
         node.set("author", author.json());
-        MemberState member = channel.guild.members.get(author.id());
-        if (member != null && webhookId == 0) {
-            node.set("member", member.partialJson());
+        if (!channel.isDm()) {
+            node.put("guild_id", Long.toString(channel.guild.id));
+            MemberState member = channel.guild.members.get(author.id());
+            if (member != null && webhookId == 0) {
+                node.set("member", member.partialJson());
+            }
         }
         node.put("content", content);
         node.put("timestamp", createdAt.toString());

@@ -38,6 +38,7 @@ final class RestApi {
     void register(RestServer rest) {
         rest.route("GET", "users/@me", true, request -> emulator.selfUser());
         rest.route("GET", "users/{user}", true, this::getUser);
+        rest.route("POST", "users/@me/channels", true, this::createDm);
         rest.route("GET", "gateway", false, request -> gateway());
         rest.route("GET", "gateway/bot", true, request -> gatewayBot());
         rest.route("GET", "oauth2/applications/@me", true, request -> application());
@@ -98,6 +99,21 @@ final class RestApi {
                 throw new RestException(404, 10013, "Unknown User", null);
             }
             return user.json();
+        }
+    }
+
+    /** Create DM: the existing DM channel with the user, or a new one (user.mdx, "Create DM"). */
+    private JsonNode createDm(RestRequest request) {
+        JsonNode recipientId = request.body().path("recipient_id");
+        if (recipientId.isMissingNode() || recipientId.isNull()) {
+            throw Emulator.invalidForm("recipient_id", "BASE_TYPE_REQUIRED", "This field is required");
+        }
+        synchronized (lock) {
+            UserState recipient = emulator.userOrNull(recipientId.asLong(0));
+            if (recipient == null || recipient == emulator.botUserState()) {
+                throw new RestException(404, 10013, "Unknown User", null);
+            }
+            return emulator.openDm(recipient).json();
         }
     }
 
@@ -265,7 +281,7 @@ final class RestApi {
 
     private ChannelState channel(RestRequest request) {
         ChannelState channel = emulator.channel(request.id("channel", 10003, "Unknown Channel"));
-        if ((channel.guild.permissionsIn(channel, emulator.botUserState()) & Permissions.VIEW_CHANNEL) == 0) {
+        if ((channel.permissionsOf(emulator.botUserState()) & Permissions.VIEW_CHANNEL) == 0) {
             throw new RestException(403, 50001, "Missing Access", null);
         }
         return channel;
@@ -280,8 +296,7 @@ final class RestApi {
     private JsonNode listMessages(RestRequest request) {
         synchronized (lock) {
             ChannelState channel = channel(request);
-            if ((channel.guild.permissionsIn(channel, emulator.botUserState())
-                    & Permissions.READ_MESSAGE_HISTORY) == 0) {
+            if ((channel.permissionsOf(emulator.botUserState()) & Permissions.READ_MESSAGE_HISTORY) == 0) {
                 return JsonNodeFactory.instance.arrayNode();
             }
             int limit = Math.max(1, Math.min(100, parseInt(request.query().get("limit"), 50)));
@@ -328,6 +343,9 @@ final class RestApi {
     private JsonNode bulkDelete(RestRequest request) {
         synchronized (lock) {
             ChannelState channel = channel(request);
+            if (channel.isDm()) {
+                throw Emulator.dmChannelAction();
+            }
             if ((channel.guild.permissionsIn(channel, emulator.botUserState()) & Permissions.MANAGE_MESSAGES) == 0) {
                 throw new RestException(403, 50013, "Missing Permissions", null);
             }
@@ -401,6 +419,10 @@ final class RestApi {
         synchronized (lock) {
             ChannelState channel = channel(request);
             message = emulator.message(channel, request.id("message", 10008, "Unknown Message"));
+            if (message.author != emulator.botUserState() && channel.isDm()) {
+                // no one moderates a DM: the bot deletes only its own messages there
+                throw Emulator.dmChannelAction();
+            }
             if (message.author != emulator.botUserState() && (channel.guild.permissionsIn(channel,
                     emulator.botUserState()) & Permissions.MANAGE_MESSAGES) == 0) {
                 throw new RestException(403, 50013, "Missing Permissions", null);

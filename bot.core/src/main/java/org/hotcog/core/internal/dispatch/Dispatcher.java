@@ -136,8 +136,10 @@ public final class Dispatcher implements EventListener, RegistryListener {
     private static Invocation invocation(Route.Kind kind, String key, String label, GenericInteractionCreateEvent event,
             String correlationId, long received) {
         IReplyCallback callback = (IReplyCallback) event;
+        HandOffEvent handOff = new HandOffEvent();
+        handOff.begin();
         return new Invocation(kind, key, label, event, callback, new ReplyState(callback, correlationId),
-                correlationId, received);
+                correlationId, received, handOff);
     }
 
     private Optional<Route> lookup(Route.Kind kind, String key) {
@@ -240,6 +242,7 @@ public final class Dispatcher implements EventListener, RegistryListener {
         Outcome outcome = Outcome.OK;
         String error = null;
         try {
+            recordHandOff(route, invocation);
             long wait = cooldowns.tryStart(route, invocation);
             if (wait > 0) {
                 outcome = Outcome.COOLDOWN;
@@ -274,6 +277,15 @@ public final class Dispatcher implements EventListener, RegistryListener {
             if (settled.compareAndSet(false, true)) {
                 record(invocation, route.module(), outcome, error);
             }
+        }
+    }
+
+    private static void recordHandOff(Route route, Invocation invocation) {
+        HandOffEvent handOff = invocation.handOff();
+        if (handOff.shouldCommit()) {
+            handOff.module = route.module();
+            handOff.label = invocation.label();
+            handOff.commit();
         }
     }
 

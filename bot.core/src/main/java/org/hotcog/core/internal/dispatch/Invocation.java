@@ -13,9 +13,10 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
  * @param key the command name, or the component's or modal's custom id
  * @param label how the log shows it: {@code /eco give}, {@code button tickets:open:3}
  * @param receivedNanos when the event arrived from the gateway
+ * @param handOff the flight-recorder event timing the dispatcher's own work
  */
 record Invocation(Route.Kind kind, String key, String label, GenericInteractionCreateEvent event,
-        IReplyCallback callback, ReplyState reply, String correlationId, long receivedNanos) {
+        IReplyCallback callback, ReplyState reply, String correlationId, long receivedNanos, HandOffEvent handOff) {
 
     /** The component whose message a deferral should update, or null for commands and modals from commands. */
     IMessageEditCallback componentOrNull() {

@@ -73,7 +73,7 @@ public final class Gateway implements WebSocketHandler, AutoCloseable {
      * @param type the event name, e.g. {@code MESSAGE_CREATE}
      * @param data the event's {@code d}
      * @param redacted what sessions without the MESSAGE_CONTENT intent get instead, or null if the same
-     * @param guildId the guild the event belongs to (shard routing), or 0
+     * @param guildId the guild the event belongs to (shard routing), or 0 for one without a guild (shard 0 only)
      * @param intent the intent bit the session must have asked for, or 0 for events always sent
      */
     public void dispatch(String type, JsonNode data, JsonNode redacted, long guildId, long intent) {

@@ -34,9 +34,12 @@ final class GatewaySession {
         this.intents = intents;
     }
 
-    /** Whether a guild's events belong to this session's shard (Discord's rule: (guild_id >> 22) % num_shards). */
+    /**
+     * Whether a guild's events belong to this session's shard (Discord's rule: (guild_id >> 22) % num_shards).
+     * Events without a guild (guild id 0), such as DMs, go to shard 0 only (gateway.mdx, "Sharding").
+     */
     boolean ownsGuild(long guildId) {
-        return guildId == 0 || (int) ((guildId >>> 22) % shardCount) == shardId;
+        return (int) ((guildId >>> 22) % shardCount) == shardId;
     }
 
     synchronized boolean invalid() {
