@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * value without a restart. A file edited into an invalid state is reported by key and ignored: the
  * last valid configuration stays in force.
  */
-@Component(immediate = true)
-public final class ConfigurationPublisher {
+@Component(service = Secrets.class, immediate = true)
+public final class ConfigurationPublisher implements Secrets {
     /** Framework property with the configuration file's path, set by the launcher. */
     public static final String CONFIG_FILE_PROPERTY = "hotcog.config.file";
     /** Configuration of the offline local Discord (bot.emulator); present only without a token. */
@@ -55,6 +55,12 @@ public final class ConfigurationPublisher {
     /** Integration tests run their own local Discords and switch the demo off with this framework property. */
     private final boolean offlineDemo;
     private final WatchService watcher;
+    private volatile Settings current;
+    /**
+     * Bumped when a secret changes, and published instead of the secret, so that the components
+     * using it are rebuilt with the new value.
+     */
+    private int secretsRevision;
     private final Thread watchThread;
 
     @Activate
@@ -132,14 +138,29 @@ public final class ConfigurationPublisher {
         }
     }
 
-    private void publish(Settings settings) throws IOException {
+    @Override
+    public String databasePassword() {
+        return current.get(Settings.DATABASE_PASSWORD);
+    }
+
+    @Override
+    public String discordToken() {
+        return current.get(Settings.DISCORD_TOKEN);
+    }
+
+    private synchronized void publish(Settings settings) throws IOException {
+        Settings previous = current;
+        if (previous != null && (!previous.get(Settings.DATABASE_PASSWORD).equals(settings.get(Settings.DATABASE_PASSWORD))
+                || !previous.get(Settings.DISCORD_TOKEN).equals(settings.get(Settings.DISCORD_TOKEN)))) {
+            secretsRevision++;
+        }
+        current = settings;
         String url = settings.databaseUrl();
         Dictionary<String, Object> storage = new Hashtable<>();
         storage.put("url", url);
         storage.put("user", settings.isSet(Settings.DATABASE_USER) ? settings.get(Settings.DATABASE_USER)
                 : url.startsWith("jdbc:h2:") ? "sa" : "");
-        // A leading dot keeps the password out of the service properties (ConfigAdmin convention).
-        storage.put(".password", settings.get(Settings.DATABASE_PASSWORD));
+        storage.put("secretsRevision", secretsRevision);
         storage.put("poolSize", settings.getInt(Settings.DATABASE_POOL_SIZE));
         storage.put("dataSourceFactory.target", "(osgi.jdbc.driver.class="
                 + (url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver") + ")");
@@ -163,7 +184,7 @@ public final class ConfigurationPublisher {
             offline.delete();
         }
         Dictionary<String, Object> discord = new Hashtable<>();
-        discord.put(".token", settings.get(Settings.DISCORD_TOKEN));
+        discord.put("secretsRevision", secretsRevision);
         discord.put("apiUrl", settings.get(Settings.DISCORD_API_URL));
         discord.put("gatewayUrl", settings.get(Settings.DISCORD_GATEWAY_URL));
         if (settings.isSet(Settings.DISCORD_SHARDS)) {

@@ -13,8 +13,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DiscordConfig {
     String PID = "org.hotcog.core.discord";
 
-    @AttributeDefinition(name = "Bot token", type = AttributeType.PASSWORD)
-    String _token();
+    /**
+     * Set only by the offline local Discord, whose token protects nothing; a real token comes from
+     * {@code Secrets}, because configurations are stored in plain text.
+     */
+    @AttributeDefinition(name = "Local bot token", type = AttributeType.PASSWORD)
+    String _token() default "";
 
     @AttributeDefinition(name = "REST base URL", description = "Empty for Discord.")
     String apiUrl() default "";

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.hotcog.core.internal.config.Secrets;
 import org.hotcog.core.internal.dispatch.Dispatcher;
 import org.hotcog.core.internal.dispatch.GatewayListeners;
 import org.hotcog.core.internal.health.HealthCheck;
@@ -47,6 +48,7 @@ public final class DiscordConnection implements DiscordGateway {
     private static final Set<GatewayIntent> BASE_INTENTS = EnumSet.noneOf(GatewayIntent.class);
 
     private final DiscordConfig config;
+    private final String token;
     private final Dispatcher dispatcher;
     private final GatewayListeners listeners;
     private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(
@@ -58,8 +60,9 @@ public final class DiscordConnection implements DiscordGateway {
 
     @Activate
     public DiscordConnection(DiscordConfig config, @Reference Dispatcher dispatcher,
-            @Reference GatewayListeners listeners) {
+            @Reference GatewayListeners listeners, @Reference Secrets secrets) {
         this.config = config;
+        this.token = config._token().isEmpty() ? secrets.discordToken() : config._token();
         this.dispatcher = dispatcher;
         this.listeners = listeners;
         this.intents = union(listeners.intents());
@@ -94,7 +97,7 @@ public final class DiscordConnection implements DiscordGateway {
     }
 
     private ShardManager connect(Set<GatewayIntent> intents) {
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config._token(), intents)
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents)
                 .addEventListeners(dispatcher)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)

@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.hotcog.api.storage.Migrations;
+import org.hotcog.core.internal.config.Secrets;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -62,8 +63,9 @@ public final class DatabaseService {
 
     @Activate
     public DatabaseService(BundleContext context, StorageConfig config,
-            @Reference(name = "dataSourceFactory") DataSourceFactory driver) throws SQLException {
-        this.pool = openPool(config, driver);
+            @Reference(name = "dataSourceFactory") DataSourceFactory driver, @Reference Secrets secrets)
+            throws SQLException {
+        this.pool = openPool(config, secrets.databasePassword(), driver);
         this.migrator = new Migrator(pool, () -> scratchDatabase(driver));
         migrator.createHistoryTable();
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
@@ -95,14 +97,15 @@ public final class DatabaseService {
         pool.close();
     }
 
-    private static HikariDataSource openPool(StorageConfig config, DataSourceFactory driver) throws SQLException {
+    private static HikariDataSource openPool(StorageConfig config, String password, DataSourceFactory driver)
+            throws SQLException {
         Properties props = new Properties();
         props.put(DataSourceFactory.JDBC_URL, config.url());
         if (!config.user().isEmpty()) {
             props.put(DataSourceFactory.JDBC_USER, config.user());
         }
-        if (!config._password().isEmpty()) {
-            props.put(DataSourceFactory.JDBC_PASSWORD, config._password());
+        if (!password.isEmpty()) {
+            props.put(DataSourceFactory.JDBC_PASSWORD, password);
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hotcog");

@@ -1,10 +1,12 @@
 package org.hotcog.core.internal.storage;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The database connection, published by the configuration publisher from hotcog.properties. */
+/**
+ * The database connection, published by the configuration publisher from hotcog.properties. The
+ * password is not here: configurations are stored in plain text, so it comes from {@code Secrets}.
+ */
 @ObjectClassDefinition(id = StorageConfig.PID, name = "Hotcog database",
         description = "The database every Hotcog bundle stores its tables in.")
 public @interface StorageConfig {
@@ -15,9 +17,6 @@ public @interface StorageConfig {
 
     @AttributeDefinition(name = "User")
     String user() default "";
-
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
-    String _password() default "";
 
     @AttributeDefinition(name = "Pool size", description = "Most connections open at once.", min = "1", max = "200")
     int poolSize() default 10;

@@ -52,12 +52,23 @@ class LaunchTest {
     @Test
     void configuredSecretsNeverReachTheLog() throws Exception {
         String secret = "console-secret-" + System.nanoTime();
+        String databaseSecret = "database-secret-" + System.nanoTime();
         try (HotcogProcess hotcog = new HotcogProcess(dir).env("HOTCOG_CONSOLE_PASSWORD", secret)
+                .env("HOTCOG_DATABASE_PASSWORD", databaseSecret)
                 .env("HOTCOG_LOG_LEVEL", "debug").startAndAwaitReady()) {
             assertThat(console(hotcog, "admin", secret)).isEqualTo(200);
             assertThat(Files.exists(dir.resolve("data/console-password"))).isFalse();
+            assertThat(JSON.readTree(hotcog.get("/api/health").body()).path("database").path("state").asText())
+                    .isEqualTo("UP");
             hotcog.stop();
-            assertThat(hotcog.output()).doesNotContain(secret);
+            assertThat(hotcog.output()).doesNotContain(secret).doesNotContain(databaseSecret);
+        }
+        // Framework storage (configurations included) is plain text on disk: no secret may be in it.
+        try (var files = Files.walk(dir.resolve("data/osgi"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(databaseSecret);
+            }
         }
     }
 

@@ -1,0 +1,14 @@
+package org.hotcog.core.internal.config;
+
+/**
+ * The secrets of hotcog.properties and the environment, held in memory only. ConfigAdmin writes
+ * configurations to disk in plain text, so the publisher never puts a secret into one; the
+ * components that need a secret ask this service instead.
+ */
+public interface Secrets {
+    /** The database password, or empty. */
+    String databasePassword();
+
+    /** The Discord bot token, or empty (offline mode). */
+    String discordToken();
+}
