@@ -175,11 +175,15 @@ public final class PlaygroundServlet extends HttpServlet {
         }
         state.put("users", users);
         List<Map<String, Object>> channels = new ArrayList<>();
+        List<Message> ephemeral = ephemeralAnswersTo(viewerId);
         for (TextChannel channel : offline.demo().guild().textChannels()) {
+            // Ephemeral answers are not channel messages; the viewer sees theirs in place.
+            List<Message> all = new ArrayList<>(channel.messages());
+            ephemeral.stream().filter(m -> m.channelId() == channel.id()).forEach(all::add);
+            all.sort(java.util.Comparator.comparingLong(Message::id));
             List<Map<String, Object>> messages = new ArrayList<>();
-            List<Message> all = channel.messages();
             for (Message message : all.subList(Math.max(0, all.size() - 100), all.size())) {
-                if (!message.deleted() && visibleTo(message, viewerId)) {
+                if (!message.deleted() && ((message.flags() & Message.EPHEMERAL) == 0 || ephemeral.contains(message))) {
                     messages.add(describe(message));
                 }
             }
@@ -195,14 +199,17 @@ public final class PlaygroundServlet extends HttpServlet {
         return state;
     }
 
-    /** Ephemeral answers are shown only to the user whose interaction they answer. */
-    private boolean visibleTo(Message message, long viewerId) {
-        if ((message.flags() & Message.EPHEMERAL) == 0) {
-            return true;
+    /** The ephemeral answers to the viewer's own interactions: only they see them. */
+    private List<Message> ephemeralAnswersTo(long viewerId) {
+        List<Message> answers = new ArrayList<>();
+        for (Sent s : sent) {
+            if (s.userId() == viewerId) {
+                s.result().original().ifPresent(answers::add);
+                answers.addAll(s.result().followUps());
+            }
         }
-        return sent.stream().filter(s -> s.userId() == viewerId).anyMatch(s -> s.result().original()
-                .map(m -> m.id() == message.id()).orElse(false)
-                || s.result().followUps().stream().anyMatch(f -> f.id() == message.id()));
+        answers.removeIf(m -> (m.flags() & Message.EPHEMERAL) == 0);
+        return answers;
     }
 
     private static Map<String, Object> describe(Message message) {
