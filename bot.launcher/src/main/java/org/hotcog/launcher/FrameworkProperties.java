@@ -1,9 +1,12 @@
 package org.hotcog.launcher;
 
+import java.util.Set;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.logging.LogManager;
 
 import org.hotcog.core.internal.settings.Settings;
@@ -30,6 +33,11 @@ final class FrameworkProperties {
         set("org.slf4j.simpleLogger.showDateTime", "true");
         set("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         set("org.slf4j.simpleLogger.showShortLogName", "true");
+        // Jetty's debug output is the wire: it prints every request header, bearer tokens and the
+        // console's credentials included, so it stays at info whatever log.level says.
+        if (Set.of("debug", "trace").contains(settings.get(Settings.LOG_LEVEL))) {
+            set("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
+        }
     }
 
     /**

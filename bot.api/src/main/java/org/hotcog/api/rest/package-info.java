@@ -3,7 +3,7 @@
  * application under {@code /api}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hotcog.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,8 +14,10 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.hotcog.core.internal.settings.InvalidSettingsException;
+import org.hotcog.core.internal.auth.AdminConfig;
 import org.hotcog.core.internal.discord.DiscordConfig;
+import org.hotcog.core.internal.settings.InvalidSettingsException;
+import org.hotcog.core.internal.settings.Setting;
 import org.hotcog.core.internal.settings.Settings;
 import org.hotcog.core.internal.settings.ShardSpec;
 import org.hotcog.core.internal.storage.StorageConfig;
@@ -148,10 +150,15 @@ public final class ConfigurationPublisher implements Secrets {
         return current.get(Settings.DISCORD_TOKEN);
     }
 
+    @Override
+    public String adminToken() {
+        return current.get(Settings.ADMIN_TOKEN);
+    }
+
     private synchronized void publish(Settings settings) throws IOException {
         Settings previous = current;
-        if (previous != null && (!previous.get(Settings.DATABASE_PASSWORD).equals(settings.get(Settings.DATABASE_PASSWORD))
-                || !previous.get(Settings.DISCORD_TOKEN).equals(settings.get(Settings.DISCORD_TOKEN)))) {
+        if (previous != null && Settings.ALL.stream().filter(Setting::secret)
+                .anyMatch(secret -> !previous.get(secret).equals(settings.get(secret)))) {
             secretsRevision++;
         }
         current = settings;
@@ -165,7 +172,19 @@ public final class ConfigurationPublisher implements Secrets {
         storage.put("dataSourceFactory.target", "(osgi.jdbc.driver.class="
                 + (url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver") + ")");
         configurationAdmin.getConfiguration(StorageConfig.PID, "?").updateIfDifferent(storage);
+        publishAdmin(settings);
         publishDiscord(settings);
+    }
+
+    private void publishAdmin(Settings settings) throws IOException {
+        Dictionary<String, Object> admin = new Hashtable<>();
+        admin.put("dataDir", settings.dataDir().toString());
+        admin.put("secretsRevision", secretsRevision);
+        admin.put("ownerIds", ids(settings.get(Settings.OWNER_IDS)));
+        admin.put("rateLimit", settings.getInt(Settings.API_RATE_LIMIT));
+        admin.put("corsOrigins", settings.get(Settings.API_CORS_ORIGINS).isBlank() ? new String[0]
+                : settings.get(Settings.API_CORS_ORIGINS).split("\\s*,\\s*"));
+        configurationAdmin.getConfiguration(AdminConfig.PID, "?").updateIfDifferent(admin);
     }
 
     /**

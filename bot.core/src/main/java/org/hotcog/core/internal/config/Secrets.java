@@ -11,4 +11,7 @@ public interface Secrets {
 
     /** The Discord bot token, or empty (offline mode). */
     String discordToken();
+
+    /** The admin token of the REST API given in the configuration, or empty. */
+    String adminToken();
 }

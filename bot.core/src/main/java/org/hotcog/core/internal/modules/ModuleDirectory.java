@@ -34,7 +34,12 @@ public final class ModuleDirectory {
         String name = bundle.getHeaders("").get(Constants.BUNDLE_NAME);
         return new ModuleInfo(bundle.getBundleId(), bundle.getSymbolicName(),
                 name != null ? name : bundle.getSymbolicName(), bundle.getVersion().toString(),
-                stateName(bundle.getState()), module != null ? "feature" : "core", module);
+                stateName(bundle.getState()), kind(bundle, module), module);
+    }
+
+    /** {@code feature} for a Hotcog module, {@code library} for another bundle an operator installed, else {@code core}. */
+    static String kind(Bundle bundle, String module) {
+        return module != null ? "feature" : ModuleManager.isModule(bundle) ? "library" : "core";
     }
 
     static String stateName(int state) {

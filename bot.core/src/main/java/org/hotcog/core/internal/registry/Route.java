@@ -22,7 +22,7 @@ public record Route(Kind kind, String key, String module, Object handler, Durati
     public enum Kind {
         SLASH, USER, MESSAGE, COMPONENT, MODAL;
 
-        boolean isCommand() {
+        public boolean isCommand() {
             return this == SLASH || this == USER || this == MESSAGE;
         }
     }

@@ -10,6 +10,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.hotcog.api.rest.ApiError;
 import org.hotcog.api.rest.HotcogRest;
+import org.hotcog.core.internal.modules.ModuleException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -29,6 +30,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (exception instanceof ModuleException refused) {
+            return error(refused.reason().status(), refused.reason().code(), refused.getMessage());
+        }
         if (exception instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             String message = web.getMessage() == null || web.getMessage().startsWith("HTTP ")
@@ -40,7 +44,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, "internal_error", "Something went wrong on the server (reference " + correlation + ").");
     }
 
-    static Response error(int status, String code, String message) {
+    /** The JSON error answer; for filters that refuse a request before any resource runs. */
+    public static Response error(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
                 .build();
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.Consumes;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * Reads and writes JSON with Jackson for Hotcog's application. Input is strict: an unknown field
@@ -41,6 +44,8 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Instants as ISO-8601 text, such as "2026-11-24T14:26:05Z", without the java.time module.
+            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .build();
 
     @Override

@@ -1,17 +1,41 @@
 package org.hotcog.core.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.NotFoundException;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
+import org.hotcog.api.rest.ApiRole;
 import org.hotcog.api.rest.HotcogRest;
+import org.hotcog.api.rest.RequiresRole;
+import org.hotcog.core.internal.audit.SelfAudited;
+import org.hotcog.core.internal.auth.Caller;
+import org.hotcog.core.internal.modules.ModuleDetail;
 import org.hotcog.core.internal.modules.ModuleDirectory;
+import org.hotcog.core.internal.modules.ModuleException;
 import org.hotcog.core.internal.modules.ModuleInfo;
+import org.hotcog.core.internal.modules.ModuleManager;
+import org.hotcog.core.internal.registry.CommandRegistry;
+import org.hotcog.core.internal.registry.Route;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,7 +43,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code GET /api/modules} and {@code GET /api/modules/{id}}: every bundle, feature or core. */
+/**
+ * {@code /api/modules}: the installed bundles, and every operation on a module. A module is named
+ * in the path by its id, its module name or its symbolic name. Jars are sent as the raw body
+ * ({@code Content-Type: application/java-archive}).
+ */
 @Component(service = ModulesResource.class)
 @JaxrsResource
 @JSONRequired
@@ -28,12 +56,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ModulesResource {
     static final String PATH = "modules";
+    private static final String JAR = "application/java-archive";
 
+    private final BundleContext context;
     private final ModuleDirectory directory;
+    private final ModuleManager manager;
+    private final CommandRegistry registry;
+    private final RestEndpoints endpoints;
 
     @Activate
-    public ModulesResource(@Reference ModuleDirectory directory) {
+    public ModulesResource(BundleContext context, @Reference ModuleDirectory directory,
+            @Reference ModuleManager manager, @Reference CommandRegistry registry,
+            @Reference RestEndpoints endpoints) {
+        this.context = context;
         this.directory = directory;
+        this.manager = manager;
+        this.registry = registry;
+        this.endpoints = endpoints;
     }
 
     @GET
@@ -43,13 +82,113 @@ public final class ModulesResource {
 
     @GET
     @Path("{id}")
-    public ModuleInfo one(@PathParam("id") String id) {
-        long bundleId;
+    public ModuleDetail one(@PathParam("id") String id) throws ModuleException {
+        Bundle bundle = bundle(id);
+        ModuleInfo info = directory.find(bundle.getBundleId()).orElseThrow();
+        List<String> commands = Arrays.stream(Route.Kind.values()).filter(Route.Kind::isCommand)
+                .flatMap(kind -> registry.routes(kind).stream())
+                .filter(route -> route.module().equals(info.module() != null ? info.module()
+                        : bundle.getBundleId() == context.getBundle().getBundleId() ? CommandRegistry.CORE_MODULE : ""))
+                .map(route -> route.kind() == Route.Kind.SLASH ? "/" + route.key()
+                        : route.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + route.key())
+                .toList();
+        List<String> rest = endpoints.list().stream().filter(e -> e.bundleId() == bundle.getBundleId())
+                .map(e -> e.method() + " " + e.path()).toList();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        List<String> services = registered == null ? List.of()
+                : Arrays.stream(registered).flatMap(r -> Arrays.stream((String[]) r.getProperty("objectClass")))
+                        .distinct().sorted().toList();
+        return new ModuleDetail(info, manager.previousVersion(bundle), commands, rest, services,
+                manager.problems(bundle));
+    }
+
+    @POST
+    @Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM, "application/zip" })
+    @SelfAudited
+    public Response install(InputStream jar, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @Context SecurityContext caller) throws ModuleException, IOException {
+        java.nio.file.Path file = receive(jar, length);
         try {
-            bundleId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("module id must be a number, such as 12; got \"" + id + "\"");
+            ModuleInfo installed = manager.install(file, actor(caller));
+            return Response.created(URI.create(PATH + "/" + installed.id()))
+                    .entity(installed).build();
+        } finally {
+            Files.deleteIfExists(file);
         }
-        return directory.find(bundleId).orElseThrow(() -> new NotFoundException("no module with id " + bundleId));
+    }
+
+    @POST
+    @Path("{id}/update")
+    @Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM, "application/zip" })
+    @SelfAudited
+    public ModuleInfo update(@PathParam("id") String id, InputStream jar,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @Context SecurityContext caller)
+            throws ModuleException, IOException {
+        long bundleId = bundle(id).getBundleId();
+        java.nio.file.Path file = receive(jar, length);
+        try {
+            return manager.update(bundleId, file, actor(caller));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @POST
+    @Path("{id}/rollback")
+    @SelfAudited
+    public ModuleInfo rollback(@PathParam("id") String id, @Context SecurityContext caller) throws ModuleException {
+        return manager.rollback(bundle(id).getBundleId(), actor(caller));
+    }
+
+    /** Start, stop or reload: what operators may do, where the other changes need an admin. */
+    @POST
+    @Path("{id}/{operation: start|stop|reload}")
+    @RequiresRole(ApiRole.OPERATOR)
+    @SelfAudited
+    public ModuleInfo operate(@PathParam("id") String id, @PathParam("operation") String operation,
+            @Context SecurityContext caller) throws ModuleException {
+        long bundleId = bundle(id).getBundleId();
+        return switch (operation) {
+            case "start" -> manager.start(bundleId, actor(caller));
+            case "stop" -> manager.stop(bundleId, actor(caller));
+            default -> manager.reload(bundleId, actor(caller));
+        };
+    }
+
+    @DELETE
+    @Path("{id}")
+    @SelfAudited
+    public Response uninstall(@PathParam("id") String id, @Context SecurityContext caller) throws ModuleException {
+        manager.uninstall(bundle(id).getBundleId(), actor(caller));
+        return Response.noContent().build();
+    }
+
+    /** A module by id, module name or symbolic name. */
+    private Bundle bundle(String id) throws ModuleException {
+        Bundle found = null;
+        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
+            found = context.getBundle(Long.parseLong(id));
+        } else {
+            found = Arrays.stream(context.getBundles())
+                    .filter(b -> id.equals(b.getSymbolicName())
+                            || id.equals(b.getHeaders("").get(org.hotcog.api.module.ModuleHeaders.MODULE)))
+                    .findFirst().orElse(null);
+        }
+        if (found == null) {
+            throw new ModuleException(ModuleException.Reason.NOT_FOUND, "no module with id or name \"" + id + "\"");
+        }
+        return found;
+    }
+
+    private java.nio.file.Path receive(InputStream jar, Long length) throws ModuleException, IOException {
+        if (length != null && length > ModuleManager.MAX_JAR_BYTES) {
+            throw new ModuleException(ModuleException.Reason.TOO_LARGE,
+                    "the jar is larger than " + ModuleManager.MAX_JAR_BYTES / (1024 * 1024) + " MiB");
+        }
+        return manager.receive(jar);
+    }
+
+    private static String actor(SecurityContext caller) {
+        return caller instanceof Caller known ? known.actor() : "anonymous";
     }
 }

@@ -55,13 +55,22 @@ public final class Settings {
             false, "Guild ids to register commands in instead of globally (instant updates while developing).");
     public static final Setting OWNER_IDS = new Setting("owner.ids", "", ValueForm.SNOWFLAKES, false,
             "Discord user ids of the bot's owners, who may use the owner-only commands.");
+    public static final Setting ADMIN_TOKEN = new Setting("admin.token", "", ValueForm.API_TOKEN, true,
+            "An admin token of the REST API, accepted as long as it is configured. When empty and no token exists, "
+                    + "the first start writes one into <data.dir>/admin-token (readable by the owner only).");
+    public static final Setting API_RATE_LIMIT = new Setting("api.rate.limit", "50", ValueForm.RATE, false,
+            "Requests per second each REST API token may make, in bursts of up to twice as many; "
+                    + "a token can be given its own limit.");
+    public static final Setting API_CORS_ORIGINS = new Setting("api.cors.origins", "", ValueForm.ORIGINS, false,
+            "Web origins allowed to call the REST API from a browser (CORS); empty: none.");
     public static final Setting LOG_LEVEL = new Setting("log.level", "info", ValueForm.LOG_LEVEL, false,
             "Least severe log level printed.");
 
     /** Every key, in the order the documentation lists them. */
     public static final List<Setting> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, CONSOLE_USER, CONSOLE_PASSWORD, DISCORD_TOKEN, DISCORD_API_URL,
-            DISCORD_GATEWAY_URL, DISCORD_SHARDS, DISCORD_DEV_GUILDS, OWNER_IDS, LOG_LEVEL);
+            DISCORD_GATEWAY_URL, DISCORD_SHARDS, DISCORD_DEV_GUILDS, OWNER_IDS, ADMIN_TOKEN, API_RATE_LIMIT,
+            API_CORS_ORIGINS, LOG_LEVEL);
 
     private final Map<String, String> values;
     private final Path source;

@@ -24,7 +24,11 @@ public enum ValueForm {
     SNOWFLAKES("Discord ids separated by commas, such as 123456789012345678,223456789012345678",
             v -> Pattern.matches("\\d{1,20}(\\s*,\\s*\\d{1,20})*", v)),
     SHARDS("shard ids and the total, such as \"0-1 of 4\" or \"2 of 4\"", ValueForm::isShardSpec),
-    DISCORD_TOKEN("a bot token (three dot-separated parts)", v -> Pattern.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+", v));
+    DISCORD_TOKEN("a bot token (three dot-separated parts)", v -> Pattern.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+", v)),
+    API_TOKEN("24 to 200 letters, digits, '_' or '-'", v -> Pattern.matches("[A-Za-z0-9_\\-]{24,200}", v)),
+    RATE("a whole number of requests per second from 1 to 1000000", v -> inRange(v, 1, 1_000_000)),
+    ORIGINS("origins separated by commas, such as https://admin.example.org,http://localhost:3000",
+            v -> Pattern.matches("https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*", v));
 
     private final String expected;
     private final Predicate<String> test;

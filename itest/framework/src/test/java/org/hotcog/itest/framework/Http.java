@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -54,13 +56,60 @@ final class Http {
         return get(url, null, null);
     }
 
+    /** The REST API's base URL, such as {@code http://127.0.0.1:40123/api/}, once it answers. */
+    static String apiUrl(BundleContext context) throws IOException, InterruptedException, InvalidSyntaxException {
+        String api = baseUrl(context) + "api/";
+        await(api + "modules", adminToken(context), 200);
+        return api;
+    }
+
+    /** The admin token that the first start wrote into the data folder. */
+    static String adminToken(BundleContext context) throws IOException, InterruptedException {
+        Path file = Path.of(context.getProperty("hotcog.data.dir"), "admin-token");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+                return Files.readString(file).strip();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no admin token was written to " + file);
+    }
+
+    /** A request with a bearer token (none when null) and a body (none when null). */
+    static HttpResponse<String> send(String method, String url, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> getWithToken(String url, String token) throws IOException, InterruptedException {
+        return send("GET", url, token, null, null);
+    }
+
+    static HttpResponse<String> postJson(String url, String token, String json) throws IOException, InterruptedException {
+        return send("POST", url, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Polls until the URL answers the status, for services that register a moment after start. */
     static HttpResponse<String> await(String url, int status) throws IOException, InterruptedException {
+        return await(url, null, status);
+    }
+
+    static HttpResponse<String> await(String url, String token, int status) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
-        HttpResponse<String> response = get(url);
+        HttpResponse<String> response = getWithToken(url, token);
         while (response.statusCode() != status && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
-            response = get(url);
+            response = getWithToken(url, token);
         }
         return response;
     }

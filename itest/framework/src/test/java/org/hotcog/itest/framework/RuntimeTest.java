@@ -69,7 +69,8 @@ class RuntimeTest {
 
     @Test
     void modulesListEveryBundleWithItsKind() throws Exception {
-        HttpResponse<String> response = Http.await(Http.baseUrl(context) + "api/modules", 200);
+        HttpResponse<String> response = Http.await(Http.baseUrl(context) + "api/modules", Http.adminToken(context),
+                200);
         JsonNode modules = Http.json(response);
         assertThat(modules.size()).isEqualTo(context.getBundles().length);
         JsonNode core = null;
@@ -91,13 +92,14 @@ class RuntimeTest {
     void errorsAreJsonWithTheRightStatus() throws Exception {
         String base = Http.baseUrl(context);
         Http.await(base + "api/health", 200);
-        HttpResponse<String> unknownPath = Http.get(base + "api/no-such-thing");
+        String token = Http.adminToken(context);
+        HttpResponse<String> unknownPath = Http.getWithToken(base + "api/no-such-thing", token);
         assertThat(unknownPath.statusCode()).isEqualTo(404);
         assertThat(Http.json(unknownPath).path("error").asText()).isEqualTo("not_found");
-        HttpResponse<String> unknownModule = Http.get(base + "api/modules/999999");
+        HttpResponse<String> unknownModule = Http.getWithToken(base + "api/modules/999999", token);
         assertThat(unknownModule.statusCode()).isEqualTo(404);
         assertThat(Http.json(unknownModule).path("message").asText()).contains("999999");
-        HttpResponse<String> badId = Http.get(base + "api/modules/abc");
+        HttpResponse<String> badId = Http.getWithToken(base + "api/modules/abc", token);
         assertThat(badId.statusCode()).isEqualTo(404);
         assertThat(badId.body()).doesNotContain("Exception").doesNotContain("<html");
     }

@@ -47,11 +47,19 @@ public final class TestBundles {
      * A feature bundle (module {@code swap}) whose {@code /swap} command answers with {@code version}.
      */
     public static InputStream swapFeature(String version) throws IOException {
+        return new ByteArrayInputStream(feature("org.hotcog.itest.swap", version, false));
+    }
+
+    /**
+     * The {@code swap} feature under another symbolic name; a broken release's command throws
+     * when it is activated, as a release with a bug in its start-up would.
+     */
+    public static byte[] feature(String symbolicName, String version, boolean broken) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.hotcog.itest.swap");
+        main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
         main.putValue("Hotcog-Module", "swap");
         main.putValue("Import-Package", "org.hotcog.api.command;version=\"[1.0,2)\","
@@ -67,10 +75,28 @@ public final class TestBundles {
                       <implementation class="%s"/>
                       <service><provide interface="org.hotcog.api.command.SlashCommand"/></service>
                       <property name="version" value="%s"/>
+                      <property name="brokenRelease" type="Boolean" value="%s"/>
                     </scr:component>
-                    """.formatted(SwapCommand.class.getName(), version).getBytes(StandardCharsets.UTF_8));
+                    """.formatted(SwapCommand.class.getName(), version, broken).getBytes(StandardCharsets.UTF_8));
         }
-        return new ByteArrayInputStream(bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    /** A bundle that imports a package nobody exports, so it cannot resolve. */
+    static byte[] unresolvable(String symbolicName) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Hotcog-Module", "unresolvable");
+        main.putValue("Import-Package", "org.example.nowhere;version=\"[1.0,2)\"");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            add(jar, "readme.txt", "needs org.example.nowhere".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static void copyClass(JarOutputStream jar, Class<?> type) throws IOException {

@@ -114,8 +114,20 @@ final class HotcogProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A GET with the admin token: the configured one, else the one the first start wrote. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
+        adminToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return send(request.build());
+    }
+
+    java.util.Optional<String> adminToken() throws IOException {
+        if (environment.containsKey("HOTCOG_ADMIN_TOKEN")) {
+            return java.util.Optional.of(environment.get("HOTCOG_ADMIN_TOKEN"));
+        }
+        Path file = workDir.resolve("data/admin-token");
+        return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file).strip())
+                : java.util.Optional.empty();
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

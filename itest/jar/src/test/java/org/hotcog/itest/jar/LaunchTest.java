@@ -44,8 +44,25 @@ class LaunchTest {
             assertThat(console(hotcog, "admin", "admin")).isEqualTo(401);
             assertThat(console(hotcog, "admin", password)).isEqualTo(200);
 
+            Path tokenFile = dir.resolve("data/admin-token");
+            assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            String token = Files.readString(tokenFile).strip();
+            assertThat(hotcog.output()).contains(tokenFile.toString()).doesNotContain(token);
+            assertThat(hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/api/modules"))).build())
+                    .statusCode()).as("no token").isEqualTo(401);
             JsonNode modules = JSON.readTree(hotcog.get("/api/modules").body());
             assertThat(modules.findValuesAsText("symbolicName")).contains("org.hotcog.bot.core", "org.hotcog.lib.jda");
+        }
+    }
+
+    @Test
+    void aConfiguredAdminTokenIsUsedAndNoneIsGenerated() throws Exception {
+        String token = "configured-admin-token-" + System.nanoTime();
+        try (HotcogProcess hotcog = new HotcogProcess(dir).env("HOTCOG_ADMIN_TOKEN", token).startAndAwaitReady()) {
+            assertThat(hotcog.get("/api/modules").statusCode()).isEqualTo(200);
+            assertThat(Files.exists(dir.resolve("data/admin-token"))).isFalse();
+            hotcog.stop();
+            assertThat(hotcog.output()).doesNotContain(token);
         }
     }
 
@@ -53,21 +70,24 @@ class LaunchTest {
     void configuredSecretsNeverReachTheLog() throws Exception {
         String secret = "console-secret-" + System.nanoTime();
         String databaseSecret = "database-secret-" + System.nanoTime();
+        String adminToken = "admin-token-secret-" + System.nanoTime();
         try (HotcogProcess hotcog = new HotcogProcess(dir).env("HOTCOG_CONSOLE_PASSWORD", secret)
-                .env("HOTCOG_DATABASE_PASSWORD", databaseSecret)
+                .env("HOTCOG_DATABASE_PASSWORD", databaseSecret).env("HOTCOG_ADMIN_TOKEN", adminToken)
                 .env("HOTCOG_LOG_LEVEL", "debug").startAndAwaitReady()) {
             assertThat(console(hotcog, "admin", secret)).isEqualTo(200);
             assertThat(Files.exists(dir.resolve("data/console-password"))).isFalse();
             assertThat(JSON.readTree(hotcog.get("/api/health").body()).path("database").path("state").asText())
                     .isEqualTo("UP");
             hotcog.stop();
-            assertThat(hotcog.output()).doesNotContain(secret).doesNotContain(databaseSecret);
+            assertThat(hotcog.output()).doesNotContain(secret).doesNotContain(databaseSecret)
+                    .doesNotContain(adminToken);
         }
         // Framework storage (configurations included) is plain text on disk: no secret may be in it.
         try (var files = Files.walk(dir.resolve("data/osgi"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
-                assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(databaseSecret);
+                assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(databaseSecret)
+                        .doesNotContain(adminToken);
             }
         }
     }

@@ -1,0 +1,162 @@
+package org.hotcog.itest.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotcog.itest.framework.AdminApiTest.assertRefused;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Every module operation of {@code /api/modules}, with good and bad input, over real HTTP. */
+class ModulesApiTest {
+    private static final String MANAGED = "org.hotcog.itest.managed";
+    private static final String JAR = "application/java-archive";
+
+    @InjectBundleContext
+    BundleContext context;
+
+    private String base;
+    private String admin;
+
+    @BeforeEach
+    void connect() throws Exception {
+        base = Http.apiUrl(context);
+        admin = Http.adminToken(context);
+    }
+
+    @AfterEach
+    void removeTestModules() throws Exception {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.hotcog.itest.")
+                    && bundle.getLocation().startsWith("hotcog:module:")) {
+                Http.send("DELETE", base + "modules/" + bundle.getBundleId(), admin, null, null);
+            }
+        }
+    }
+
+    @Test
+    void aModuleGoesThroughItsWholeLife() throws Exception {
+        HttpResponse<String> installed = Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "1.0.0", false));
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        long id = Http.json(installed).path("id").asLong();
+        assertThat(installed.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/api/modules/" + id));
+        JsonNode detail = Http.json(Http.getWithToken(base + "modules/" + id, admin));
+        assertThat(detail.path("module").path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(detail.path("module").path("kind").asText()).isEqualTo("feature");
+        assertThat(detail.path("commands").toString()).contains("/swap");
+        assertThat(detail.path("services").toString()).contains("org.hotcog.api.command.SlashCommand");
+        assertThat(detail.path("previousVersion").isNull()).isTrue();
+
+        assertThat(state(post(id, "stop", 200))).isEqualTo("RESOLVED");
+        assertThat(state(post(id, "start", 200))).isEqualTo("ACTIVE");
+        assertThat(state(post(id, "reload", 200))).isEqualTo("ACTIVE");
+
+        HttpResponse<String> updated = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                TestBundles.feature(MANAGED, "1.1.0", false));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(Http.json(updated).path("version").asText()).isEqualTo("1.1.0");
+        assertThat(Http.json(Http.getWithToken(base + "modules/swap", admin)).path("previousVersion").asText())
+                .as("found by its module name too").isEqualTo("1.0.0");
+
+        JsonNode rolledBack = Http.json(post(id, "rollback", 200));
+        assertThat(rolledBack.path("version").asText()).isEqualTo("1.0.0");
+        assertThat(rolledBack.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").asText())
+                .as("a second rollback goes forward again").isEqualTo("1.1.0");
+
+        assertThat(Http.send("DELETE", base + "modules/" + id, admin, null, null).statusCode()).isEqualTo(204);
+        assertThat(context.getBundle(id)).isNull();
+        assertRefused(Http.getWithToken(base + "modules/" + id, admin), 404, String.valueOf(id));
+    }
+
+    @Test
+    void anUpdateWhoseComponentFailsIsRolledBackAtOnce() throws Exception {
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "2.0.0", false))).path("id").asLong();
+        HttpResponse<String> broken = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                TestBundles.feature(MANAGED, "2.1.0", true));
+        assertRefused(broken, 422, "cannot start");
+        assertThat(Http.json(broken).path("message").asText()).contains("2.0.0 runs again");
+        Bundle bundle = context.getBundle(id);
+        assertThat(bundle.getVersion().toString()).isEqualTo("2.0.0");
+        assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
+        JsonNode detail = Http.json(Http.getWithToken(base + "modules/" + id, admin));
+        assertThat(detail.path("problems")).isEmpty();
+        assertThat(detail.path("commands").toString()).contains("/swap");
+
+        JsonNode audit = Http.json(Http.getWithToken(base + "audit?limit=20", admin));
+        assertThat(audit.toString()).contains("update " + MANAGED + " 2.0.0 to 2.1.0").contains("rolled-back");
+    }
+
+    @Test
+    void anInstallWhoseComponentFailsLeavesNothingInstalled() throws Exception {
+        assertRefused(Http.send("POST", base + "modules", admin, JAR, TestBundles.feature(MANAGED, "3.0.0", true)),
+                422, "cannot start");
+        assertThat(Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)).doesNotContain(MANAGED);
+    }
+
+    @Test
+    void aBundleThatWouldNotResolveIsRefusedNamingWhatIsMissing() throws Exception {
+        HttpResponse<String> refused = Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.unresolvable("org.hotcog.itest.unresolvable"));
+        assertRefused(refused, 422, "org.example.nowhere");
+        assertThat(Http.json(refused).path("error").asText()).isEqualTo("unresolved");
+        assertThat(Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName))
+                .doesNotContain("org.hotcog.itest.unresolvable");
+    }
+
+    @Test
+    void badUploadsAreRefusedWithTheReason() throws Exception {
+        assertRefused(Http.send("POST", base + "modules", admin, JAR, "not a jar at all".getBytes()), 400, "not a jar");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("hello.txt"));
+            out.write("hi".getBytes());
+        }
+        assertRefused(Http.send("POST", base + "modules", admin, JAR, zip.toByteArray()), 400, "not an OSGi bundle");
+        assertRefused(Http.send("POST", base + "modules", admin, "text/plain", "hello".getBytes()), 415, "");
+        assertRefused(Http.send("POST", base + "modules", admin, JAR, new byte[65 * 1024 * 1024]), 413, "MiB");
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "4.0.0", false))).path("id").asLong();
+        assertRefused(Http.send("POST", base + "modules", admin, JAR, TestBundles.feature(MANAGED, "4.0.1", false)),
+                409, "update it instead");
+        assertRefused(Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                TestBundles.feature("org.hotcog.itest.other", "1.0.0", false)), 409, MANAGED);
+        assertRefused(Http.send("POST", base + "modules/999999/stop", admin, null, null), 404, "999999");
+        assertRefused(Http.send("POST", base + "modules/" + id + "/rollback", admin, null, null), 409,
+                "no previous version");
+    }
+
+    @Test
+    void coreBundlesRefuseStopAndUninstall() throws Exception {
+        for (String core : new String[] { "org.hotcog.bot.core", "org.hotcog.bot.api", "org.apache.felix.webconsole",
+                "org.apache.aries.jax.rs.whiteboard", "0" }) {
+            assertRefused(Http.send("POST", base + "modules/" + core + "/stop", admin, null, null), 409, "core");
+            assertRefused(Http.send("DELETE", base + "modules/" + core, admin, null, null), 409, "core");
+        }
+        assertThat(Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals("org.hotcog.bot.core"))
+                .findFirst().orElseThrow().getState()).isEqualTo(Bundle.ACTIVE);
+    }
+
+    private HttpResponse<String> post(long id, String action, int status) throws Exception {
+        HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, admin, null, null);
+        assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static String state(HttpResponse<String> response) throws Exception {
+        return Http.json(response).path("state").asText();
+    }
+}
