@@ -42,7 +42,7 @@ public final class ModuleDirectory {
         return module != null ? "feature" : ModuleManager.isModule(bundle) ? "library" : "core";
     }
 
-    static String stateName(int state) {
+    public static String stateName(int state) {
         return switch (state) {
             case Bundle.INSTALLED -> "INSTALLED";
             case Bundle.RESOLVED -> "RESOLVED";
