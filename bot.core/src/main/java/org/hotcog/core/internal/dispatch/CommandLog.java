@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.hotcog.core.internal.metrics.InteractionMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command log table: who ran what, where, how it ended and how long it took. Rows are queued
+ * The command log table: who ran what, where, how it ended and how long it took; each entry is also
+ * counted in the metrics. Rows are queued
  * and written in batches by one thread, so that recording never slows an interaction; if the
  * database falls behind by more than the queue holds, rows are dropped and counted, never the
  * interaction.
@@ -39,14 +41,16 @@ public final class CommandLog {
     }
 
     private final DataSource database;
+    private final InteractionMetrics metrics;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
 
     @Activate
-    public CommandLog(@Reference DataSource database) {
+    public CommandLog(@Reference DataSource database, @Reference InteractionMetrics metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.writer = new Thread(this::writeLoop, "hotcog-command-log");
         writer.setDaemon(true);
         writer.start();
@@ -60,6 +64,7 @@ public final class CommandLog {
     }
 
     void record(Entry entry) {
+        metrics.record(entry.module(), entry.command(), entry.outcome().name(), entry.latencyMillis());
         if (!queue.offer(entry) && dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("The command log falls behind; {} rows dropped so far", dropped.get());
         }

@@ -62,12 +62,12 @@ public final class ModulesResource {
     private final ModuleDirectory directory;
     private final ModuleManager manager;
     private final CommandRegistry registry;
-    private final RestEndpoints endpoints;
+    private final RestCatalog endpoints;
 
     @Activate
     public ModulesResource(BundleContext context, @Reference ModuleDirectory directory,
             @Reference ModuleManager manager, @Reference CommandRegistry registry,
-            @Reference RestEndpoints endpoints) {
+            @Reference RestCatalog endpoints) {
         this.context = context;
         this.directory = directory;
         this.manager = manager;
@@ -92,8 +92,8 @@ public final class ModulesResource {
                 .map(route -> route.kind() == Route.Kind.SLASH ? "/" + route.key()
                         : route.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + route.key())
                 .toList();
-        List<String> rest = endpoints.list().stream().filter(e -> e.bundleId() == bundle.getBundleId())
-                .map(e -> e.method() + " " + e.path()).toList();
+        List<String> rest = endpoints.endpoints().stream().filter(e -> e.bundleId() == bundle.getBundleId())
+                .map(e -> e.method() + " " + HotcogRest.BASE_PATH + e.path()).toList();
         ServiceReference<?>[] registered = bundle.getRegisteredServices();
         List<String> services = registered == null ? List.of()
                 : Arrays.stream(registered).flatMap(r -> Arrays.stream((String[]) r.getProperty("objectClass")))

@@ -46,9 +46,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * Migrations also run as soon as a bundle starts, whether or not it asked for the database yet.
  * Each bundle gets its own thin view of the pool that cannot close it.
  */
-@Component(configurationPid = StorageConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(service = PoolUsage.class, configurationPid = StorageConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = StorageConfig.class)
-public final class DatabaseService {
+public final class DatabaseService implements PoolUsage {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
 
     private final HikariDataSource pool;
@@ -95,6 +96,26 @@ public final class DatabaseService {
         registration.unregister();
         tracker.close();
         pool.close();
+    }
+
+    @Override
+    public int active() {
+        return pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    @Override
+    public int idle() {
+        return pool.getHikariPoolMXBean().getIdleConnections();
+    }
+
+    @Override
+    public int waiting() {
+        return pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+    }
+
+    @Override
+    public int maximum() {
+        return pool.getMaximumPoolSize();
     }
 
     private static HikariDataSource openPool(StorageConfig config, String password, DataSourceFactory driver)
