@@ -23,6 +23,12 @@ public enum ApiRole {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The {@link #wireName()}, as JSON answers write a role. */
+    @Override
+    public String toString() {
+        return wireName();
+    }
+
     /** The role of a {@link #wireName()}, or null for any other text. */
     public static ApiRole ofWireName(String name) {
         for (ApiRole role : values()) {

@@ -100,7 +100,31 @@ public final class TokenStore {
         return cached.token();
     }
 
-    public Created create(String name, ApiRole role, Set<Long> guildIds, Integer rateLimit, String createdBy)
+    /**
+     * Creates a token from what a client asked for.
+     *
+     * @param roleName {@code admin}, {@code operator} or {@code read-only}
+     * @throws IllegalArgumentException naming the field that is wrong and what it must be
+     */
+    public Created create(String name, String roleName, Set<Long> guildIds, Integer rateLimit, String createdBy)
+            throws SQLException {
+        if (name == null || name.isBlank() || name.strip().length() > 64) {
+            throw new IllegalArgumentException("field \"name\" must be 1 to 64 characters");
+        }
+        ApiRole role = ApiRole.ofWireName(roleName);
+        if (role == null) {
+            throw new IllegalArgumentException("field \"role\" must be admin, operator or read-only");
+        }
+        if (rateLimit != null && (rateLimit < 1 || rateLimit > 1_000_000)) {
+            throw new IllegalArgumentException("field \"rateLimit\" must be from 1 to 1000000 requests per second");
+        }
+        if (guildIds != null && guildIds.stream().anyMatch(id -> id == null || id <= 0)) {
+            throw new IllegalArgumentException("field \"guilds\" must hold guild ids, such as [123456789012345678]");
+        }
+        return create(name.strip(), role, guildIds == null ? Set.of() : guildIds, rateLimit, createdBy);
+    }
+
+    private Created create(String name, ApiRole role, Set<Long> guildIds, Integer rateLimit, String createdBy)
             throws SQLException {
         byte[] randomId = new byte[5];
         random.nextBytes(randomId);

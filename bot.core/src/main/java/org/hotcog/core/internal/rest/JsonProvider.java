@@ -16,6 +16,7 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
+import org.hotcog.api.rest.ApiRole;
 import org.hotcog.api.rest.HotcogRest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -40,13 +41,20 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 @Consumes({ MediaType.APPLICATION_JSON, "application/*+json" })
 @Produces({ MediaType.APPLICATION_JSON, "application/*+json" })
 public final class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            // Instants as ISO-8601 text, such as "2026-11-24T14:26:05Z", without the java.time module.
-            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
-            .build();
+    private final ObjectMapper mapper = newMapper();
+
+    /** The JSON mapping of Hotcog's API, for the other places that speak it (the console's Hotcog tab). */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Instants as ISO-8601 text, such as "2026-11-24T14:26:05Z", without the java.time module;
+                // roles as the API names them ("read-only").
+                .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)
+                        .addSerializer(ApiRole.class, ToStringSerializer.instance))
+                .build();
+    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -31,11 +30,7 @@ import org.hotcog.core.internal.modules.ModuleDirectory;
 import org.hotcog.core.internal.modules.ModuleException;
 import org.hotcog.core.internal.modules.ModuleInfo;
 import org.hotcog.core.internal.modules.ModuleManager;
-import org.hotcog.core.internal.registry.CommandRegistry;
-import org.hotcog.core.internal.registry.Route;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,21 +53,16 @@ public final class ModulesResource {
     static final String PATH = "modules";
     private static final String JAR = "application/java-archive";
 
-    private final BundleContext context;
     private final ModuleDirectory directory;
     private final ModuleManager manager;
-    private final CommandRegistry registry;
-    private final RestCatalog endpoints;
+    private final ModuleDetails details;
 
     @Activate
-    public ModulesResource(BundleContext context, @Reference ModuleDirectory directory,
-            @Reference ModuleManager manager, @Reference CommandRegistry registry,
-            @Reference RestCatalog endpoints) {
-        this.context = context;
+    public ModulesResource(@Reference ModuleDirectory directory, @Reference ModuleManager manager,
+            @Reference ModuleDetails details) {
         this.directory = directory;
         this.manager = manager;
-        this.registry = registry;
-        this.endpoints = endpoints;
+        this.details = details;
     }
 
     @GET
@@ -83,23 +73,7 @@ public final class ModulesResource {
     @GET
     @Path("{id}")
     public ModuleDetail one(@PathParam("id") String id) throws ModuleException {
-        Bundle bundle = bundle(id);
-        ModuleInfo info = directory.find(bundle.getBundleId()).orElseThrow();
-        List<String> commands = Arrays.stream(Route.Kind.values()).filter(Route.Kind::isCommand)
-                .flatMap(kind -> registry.routes(kind).stream())
-                .filter(route -> route.module().equals(info.module() != null ? info.module()
-                        : bundle.getBundleId() == context.getBundle().getBundleId() ? CommandRegistry.CORE_MODULE : ""))
-                .map(route -> route.kind() == Route.Kind.SLASH ? "/" + route.key()
-                        : route.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + route.key())
-                .toList();
-        List<String> rest = endpoints.endpoints().stream().filter(e -> e.bundleId() == bundle.getBundleId())
-                .map(e -> e.method() + " " + HotcogRest.BASE_PATH + e.path()).toList();
-        ServiceReference<?>[] registered = bundle.getRegisteredServices();
-        List<String> services = registered == null ? List.of()
-                : Arrays.stream(registered).flatMap(r -> Arrays.stream((String[]) r.getProperty("objectClass")))
-                        .distinct().sorted().toList();
-        return new ModuleDetail(info, manager.previousVersion(bundle), commands, rest, services,
-                manager.problems(bundle));
+        return details.describe(bundle(id));
     }
 
     @POST
@@ -163,21 +137,9 @@ public final class ModulesResource {
         return Response.noContent().build();
     }
 
-    /** A module by id, module name or symbolic name. */
     private Bundle bundle(String id) throws ModuleException {
-        Bundle found = null;
-        if (id.chars().allMatch(Character::isDigit) && id.length() < 19) {
-            found = context.getBundle(Long.parseLong(id));
-        } else {
-            found = Arrays.stream(context.getBundles())
-                    .filter(b -> id.equals(b.getSymbolicName())
-                            || id.equals(b.getHeaders("").get(org.hotcog.api.module.ModuleHeaders.MODULE)))
-                    .findFirst().orElse(null);
-        }
-        if (found == null) {
-            throw new ModuleException(ModuleException.Reason.NOT_FOUND, "no module with id or name \"" + id + "\"");
-        }
-        return found;
+        return details.find(id).orElseThrow(() -> new ModuleException(ModuleException.Reason.NOT_FOUND,
+                "no module with id or name \"" + id + "\""));
     }
 
     private java.nio.file.Path receive(InputStream jar, Long length) throws ModuleException, IOException {

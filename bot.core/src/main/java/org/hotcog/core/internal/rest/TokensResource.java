@@ -77,22 +77,13 @@ public final class TokensResource {
         if (request == null) {
             throw new BadRequestException("send a JSON body such as {\"name\": \"ci\", \"role\": \"operator\"}");
         }
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 64) {
-            throw new BadRequestException("field \"name\" must be 1 to 64 characters");
+        TokenStore.Created created;
+        try {
+            created = tokens.create(request.name(), request.role(), request.guilds(), request.rateLimit(),
+                    caller instanceof Caller known ? known.actor() : "anonymous");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
         }
-        ApiRole role = ApiRole.ofWireName(request.role());
-        if (role == null) {
-            throw new BadRequestException("field \"role\" must be admin, operator or read-only");
-        }
-        if (request.rateLimit() != null && (request.rateLimit() < 1 || request.rateLimit() > 1_000_000)) {
-            throw new BadRequestException("field \"rateLimit\" must be from 1 to 1000000 requests per second");
-        }
-        if (request.guilds() != null && request.guilds().stream().anyMatch(id -> id == null || id <= 0)) {
-            throw new BadRequestException("field \"guilds\" must hold guild ids, such as [123456789012345678]");
-        }
-        TokenStore.Created created = tokens.create(request.name().strip(), role,
-                request.guilds() == null ? Set.of() : request.guilds(), request.rateLimit(),
-                caller instanceof Caller known ? known.actor() : "anonymous");
         return Response.created(URI.create("tokens/" + created.token().id()))
                 .entity(new CreatedToken(created.token(), created.secret())).build();
     }

@@ -76,6 +76,23 @@ final class Http {
         throw new AssertionError("no admin token was written to " + file);
     }
 
+    /** A console request: basic credentials, and the header the Hotcog tab's actions carry unless null. */
+    static HttpResponse<String> console(String method, String url, String password, String actionHeader,
+            String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        if (actionHeader != null) {
+            request.header("X-Hotcog-Console", actionHeader);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request with a bearer token (none when null) and a body (none when null). */
     static HttpResponse<String> send(String method, String url, String token, String contentType, byte[] body)
             throws IOException, InterruptedException {
