@@ -15,6 +15,8 @@ import org.hotcog.core.internal.settings.Settings;
  * with status 2 naming the key), the data folder is made owner-only, the web console gets its
  * credentials, and a taken port is reported (status 3). Then the framework starts on storage kept
  * in the data folder, so that bundles installed at runtime survive a restart.
+ *
+ * <p>With the argument {@code token}, it manages the REST API's tokens of the running bot instead.
  */
 public final class HotcogMain {
     static final int EXIT_BAD_CONFIGURATION = 2;
@@ -30,6 +32,15 @@ public final class HotcogMain {
             settings = Settings.load(Settings.configFile(environment), environment);
         } catch (InvalidSettingsException e) {
             fail(EXIT_BAD_CONFIGURATION, e.getMessage());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(java.util.List.of(args).subList(1, args.length), settings, System.out,
+                    System.err));
+            return;
+        }
+        if (args.length > 0) {
+            fail(EXIT_BAD_CONFIGURATION, "unknown command \"" + args[0] + "\"\n" + TokenCommand.USAGE);
             return;
         }
         Path dataDir = settings.dataDir();

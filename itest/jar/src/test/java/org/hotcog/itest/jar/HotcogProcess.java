@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -128,6 +130,37 @@ final class HotcogProcess implements AutoCloseable {
         Path file = workDir.resolve("data/admin-token");
         return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file).strip())
                 : java.util.Optional.empty();
+    }
+
+    /** A POST with the admin token, as the REST API's clients send jars and actions. */
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        adminToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    /** What a command-line run of the jar printed, and its exit status. */
+    record CommandLine(int status, String output) {
+    }
+
+    /** Runs {@code java -jar hotcog.jar <args>} in the same folder and environment, as an operator would. */
+    CommandLine command(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("HOTCOG_"));
+        builder.environment().putAll(environment);
+        Process cli = builder.start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new AssertionError("the command did not end: " + output);
+        }
+        return new CommandLine(cli.exitValue(), output);
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

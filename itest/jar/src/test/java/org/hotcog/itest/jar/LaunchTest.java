@@ -56,6 +56,35 @@ class LaunchTest {
     }
 
     @Test
+    void tokensAreCreatedAndRevokedFromTheCommandLine() throws Exception {
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            HotcogProcess.CommandLine created = hotcog.command("token", "create", "deploy", "operator", "--rate", "20");
+            assertThat(created.status()).as(created.output()).isZero();
+            String secret = created.output().lines().findFirst().orElseThrow();
+            assertThat(secret).startsWith("hc_");
+            String id = secret.split("_")[1];
+            var withToken = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/api/modules")))
+                    .header("Authorization", "Bearer " + secret).build());
+            assertThat(withToken.statusCode()).isEqualTo(200);
+            assertThat(hotcog.command("token", "list").output()).contains("\"deploy\"").doesNotContain(secret);
+
+            HotcogProcess.CommandLine badRole = hotcog.command("token", "create", "x", "root");
+            assertThat(badRole.status()).isEqualTo(1);
+            assertThat(badRole.output()).contains("field \"role\" must be admin, operator or read-only");
+
+            assertThat(hotcog.command("token", "revoke", id).status()).isZero();
+            var revoked = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/api/modules")))
+                    .header("Authorization", "Bearer " + secret).build());
+            assertThat(revoked.statusCode()).isEqualTo(401);
+            hotcog.stop();
+            HotcogProcess.CommandLine notRunning = hotcog.command("token", "list");
+            assertThat(notRunning.status()).isEqualTo(1);
+            assertThat(notRunning.output()).contains("not running");
+            assertThat(hotcog.command("tokens").status()).as("a misspelt command").isEqualTo(2);
+        }
+    }
+
+    @Test
     void aConfiguredAdminTokenIsUsedAndNoneIsGenerated() throws Exception {
         String token = "configured-admin-token-" + System.nanoTime();
         try (HotcogProcess hotcog = new HotcogProcess(dir).env("HOTCOG_ADMIN_TOKEN", token).startAndAwaitReady()) {

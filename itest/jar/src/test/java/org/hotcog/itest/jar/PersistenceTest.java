@@ -61,6 +61,25 @@ class PersistenceTest {
         }
     }
 
+    @Test
+    void aRollbackStillWorksAfterARestart() throws Exception {
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            assertThat(hotcog.post("/api/modules", "application/java-archive", bundle("2.0.0")).statusCode())
+                    .isEqualTo(201);
+            var updated = hotcog.post("/api/modules/persisted/update", "application/java-archive", bundle("2.1.0"));
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        }
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            assertThat(awaitModule(hotcog, "2.1.0", "ACTIVE")).isNotNull();
+            JsonNode detail = LaunchTest.JSON.readTree(hotcog.get("/api/modules/persisted").body());
+            assertThat(detail.path("previousVersion").asText()).isEqualTo("2.0.0");
+            var rolledBack = hotcog.post("/api/modules/persisted/rollback", null, null);
+            assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+            assertThat(LaunchTest.JSON.readTree(rolledBack.body()).path("version").asText()).isEqualTo("2.0.0");
+            assertThat(hotcog.get("/api/audit").body()).contains("rollback " + NAME + " 2.1.0 to 2.0.0");
+        }
+    }
+
     /** Polls /api/modules for the test bundle in the given version and state; null after 20 s. */
     private static JsonNode awaitModule(HotcogProcess hotcog, String version, String state) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
