@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * only in offline mode (it needs the local Discord) and listens where the web console does.
  *
  * <p>{@code GET /playground} serves the page; the page polls {@code GET /playground/api/state} and
- * posts what the user does to {@code /playground/api/{command,autocomplete,click,modal,post}}.
+ * posts what the user does to {@code /playground/api/{command,autocomplete,click,modal,post}}. The page
+ * renders Discord's markdown itself, building DOM nodes from text, never HTML from a message.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/playground/*",
@@ -168,19 +170,27 @@ public final class PlaygroundServlet extends HttpServlet {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("guild", Map.of("id", Long.toString(offline.demo().guild().id()), "name", offline.demo().guild().name()));
         List<Map<String, Object>> users = new ArrayList<>();
+        // Names for the mentions in messages, <@id> and <@&id>, the bot's included.
+        Map<String, String> members = new LinkedHashMap<>();
         for (User user : offline.demo().guild().members()) {
             if (!user.bot()) {
                 users.add(Map.of("id", Long.toString(user.id()), "name", user.name()));
             }
+            members.put(Long.toString(user.id()), user.name());
         }
         state.put("users", users);
+        state.put("members", members);
+        Map<String, String> roles = new LinkedHashMap<>();
+        offline.demo().guild().roles().forEach(role -> roles.put(Long.toString(role.id()), role.name()));
+        state.put("roles", roles);
         List<Map<String, Object>> channels = new ArrayList<>();
         List<Message> ephemeral = ephemeralAnswersTo(viewerId);
         for (TextChannel channel : offline.demo().guild().textChannels()) {
-            // Ephemeral answers are not channel messages; the viewer sees theirs in place.
+            // Ephemeral answers are not channel messages; the viewer sees theirs in place. Message ids are
+            // snowflakes, which grow with the time of creation: in id order, the two interleave by time.
             List<Message> all = new ArrayList<>(channel.messages());
             ephemeral.stream().filter(m -> m.channelId() == channel.id()).forEach(all::add);
-            all.sort(java.util.Comparator.comparingLong(Message::id));
+            all.sort(Comparator.comparingLong(Message::id));
             List<Map<String, Object>> messages = new ArrayList<>();
             for (Message message : all.subList(Math.max(0, all.size() - 100), all.size())) {
                 if (!message.deleted() && ((message.flags() & Message.EPHEMERAL) == 0 || ephemeral.contains(message))) {
