@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.hotcog.itest.jar.HotcogProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The playground in a real browser, on the jar in offline mode: a person picks a user, types slash
  * commands with autocomplete, and sees replies, embeds and buttons rendered and clickable. The
@@ -24,7 +27,8 @@ import org.openqa.selenium.WebElement;
  */
 class PlaygroundTest {
     static final String CONSOLE_PASSWORD = "browser-test-console-password";
-    static final Path FIXTURE = Path.of(System.getProperty("fixture.bundle", "target/itest.browser-fixture.jar"));
+    /** The fixture bundle; the POM names it, as Maven builds it before the tests. */
+    static final Path FIXTURE = Path.of(System.getProperty("fixture.bundle"));
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -174,6 +178,27 @@ class PlaygroundTest {
         assertThat(text(message, "code")).containsExactly("a<b");
         assertThat(message.findElements(By.tagName("a"))).extracting(a -> a.getDomProperty("href"))
                 .containsExactly("https://hotcog.org/");
+    }
+
+    @Test
+    void markdownAsDiscordReadsIt() throws Exception {
+        String marker = "discord-" + System.nanoTime();
+        String moderators = new ObjectMapper().readTree(hotcog.get("/playground/api/state").body()).path("roles")
+                .properties().stream().filter(role -> role.getValue().asText().equals("Moderators"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        Playground playground = playground("alice", "bot-commands");
+        playground.send(marker + " ***both*** \\*plain\\* snake_case_name _slanted_ ||hidden|| <@&" + moderators
+                + "> <@1> <t:1700000000:t> <t:1700000000:F> ``a`b``");
+        WebElement message = playground.awaitMessage(marker);
+
+        assertThat(message.findElement(By.cssSelector(".content")).getText()).isEqualTo(marker
+                + " both *plain* snake_case_name slanted hidden @Moderators @unknown-user 10:13 PM"
+                + " Tuesday, November 14, 2023 at 10:13 PM a`b");
+        assertThat(text(message, "strong > em, em > strong")).containsExactly("both");
+        assertThat(text(message, ".content > em")).containsExactly("slanted");
+        assertThat(text(message, ".spoiler")).containsExactly("hidden");
+        assertThat(text(message, ".mention")).containsExactly("@Moderators", "@unknown-user");
+        assertThat(text(message, "code")).containsExactly("a`b");
     }
 
     private static WebElement button(Playground playground, String label) {
