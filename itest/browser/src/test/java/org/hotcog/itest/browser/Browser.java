@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,6 +52,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
     /** How long a page may take to show what a test waits for; the machine may be busy. */
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path FAILURES = Path.of(System.getProperty("browser.failures", "target/browser-failures"));
+    /**
+     * Selenium looks for DevTools bindings of the browser's version and warns that it has none; these
+     * tests use WebDriver only. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
 
     private Path profile;
     private ChromeDriverService service;
