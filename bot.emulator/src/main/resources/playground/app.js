@@ -2,7 +2,10 @@
 // Every text from Discord is put into the page as DOM text nodes, never parsed as HTML.
 "use strict";
 const $ = (id) => document.getElementById(id);
-let state = null, channelId = null, userId = null, shownModal = null, suggestionIndex = 0, rendered = null;
+let state = null, channelId = null, userId = null, shownModal = null, suggestionIndex = 0;
+// What the channel list and the messages were last drawn from: they are redrawn only when it changes, so
+// that a selection, a hover or a click in progress survives the polling.
+let renderedChannels = null, renderedMessages = null;
 
 async function call(path, body) {
   const response = await fetch("/playground/api/" + path, body === undefined ? {} : {
@@ -32,6 +35,9 @@ function renderUsers() {
 }
 
 function renderChannels() {
+  const key = JSON.stringify([channelId, state.channels.map(c => [c.id, c.name])]);
+  if (key === renderedChannels) return;
+  renderedChannels = key;
   $("channels").replaceChildren(...state.channels.map(c => {
     const b = document.createElement("button");
     b.className = "channel" + (c.id === channelId ? " active" : "");
@@ -41,13 +47,12 @@ function renderChannels() {
   }));
 }
 
-// Redrawn only when something changed, so that a selection or a click in progress survives the polling.
 function renderMessages() {
   const channel = state.channels.find(c => c.id === channelId);
   const messages = channel ? channel.messages : [];
   const key = JSON.stringify([channelId, userId, messages, state.members, state.roles]);
-  if (key === rendered) return;
-  rendered = key;
+  if (key === renderedMessages) return;
+  renderedMessages = key;
   const box = $("messages"), atBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 30;
   box.replaceChildren(...messages.map(renderMessage));
   if (atBottom) box.scrollTop = box.scrollHeight;

@@ -134,6 +134,22 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
     }
 
+    /**
+     * Clicks the visible element whose text contains {@code text}; if the page redraws it between
+     * finding and clicking, finds it again.
+     */
+    public void click(By locator, String text) {
+        await("to click " + locator + " showing \"" + text + "\"", d -> {
+            WebElement element = d.findElements(locator).stream()
+                    .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     /** Runs JavaScript in the page and returns its result. */
     public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

@@ -25,8 +25,14 @@ final class Playground {
         browser.open(url);
         browser.await("the demo guild's users", d -> new Select(d.findElement(By.id("user"))).getOptions().size() > 1);
         new Select(browser.driver().findElement(By.id("user"))).selectByVisibleText(user);
-        browser.visible(By.cssSelector("#channels button"), "# " + channel).click();
+        browser.click(By.cssSelector("#channels button"), "# " + channel);
         browser.visible(By.cssSelector("#channels button.active"), "# " + channel);
+        return this;
+    }
+
+    /** Clicks a button of a message. */
+    Playground click(String label) {
+        browser.click(By.cssSelector("#messages .row button"), label);
         return this;
     }
 

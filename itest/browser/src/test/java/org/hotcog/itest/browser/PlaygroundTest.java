@@ -122,12 +122,12 @@ class PlaygroundTest {
         assertThat(docs.getDomProperty("href")).isEqualTo("https://hotcog.org/docs");
         assertThat(text(embed, ".field em")).containsExactly("not yet");
 
-        button(playground, "Press").click();
+        playground.click("Press");
         playground.awaitMessage("Pressed 1 times");
-        button(playground, "Press").click();
+        playground.click("Press");
         assertThat(text(playground.awaitMessage("Pressed 2 times"), ".content > strong")).containsExactly("2");
 
-        button(playground, "Leave a note").click();
+        playground.click("Leave a note");
         WebElement form = browser.visible(By.id("modal"));
         assertThat(form.findElement(By.id("modal-title")).getText()).isEqualTo("Leave a note");
         assertThat(form.findElement(By.tagName("label")).getText()).isEqualToIgnoringCase("Your note");
@@ -199,10 +199,6 @@ class PlaygroundTest {
         assertThat(text(message, ".spoiler")).containsExactly("hidden");
         assertThat(text(message, ".mention")).containsExactly("@Moderators", "@unknown-user");
         assertThat(text(message, "code")).containsExactly("a`b");
-    }
-
-    private static WebElement button(Playground playground, String label) {
-        return browser.visible(By.cssSelector("#messages .row button"), label);
     }
 
     private static List<String> text(WebElement scope, String css) {
