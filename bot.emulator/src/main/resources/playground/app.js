@@ -67,6 +67,7 @@ function el(tag, className, text) {
 
 function renderMessage(m) {
   const div = el("div", "message" + (m.ephemeral ? " ephemeral" : ""));
+  if (m.usedBy) div.append(el("div", "used-by", m.usedBy));
   const head = el("div");
   head.append(el("span", "author" + (m.bot ? " bot" : ""), m.author));
   if (m.ephemeral) head.append(el("span", "note", "only you can see this"));

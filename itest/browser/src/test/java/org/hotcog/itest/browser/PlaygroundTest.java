@@ -72,6 +72,7 @@ class PlaygroundTest {
         playground.type(Keys.ENTER);
 
         WebElement help = playground.awaitMessage("only you can see this");
+        assertThat(help.findElement(By.cssSelector(".used-by")).getText()).isEqualTo("alice used /help");
         WebElement embed = help.findElement(By.cssSelector(".embed"));
         assertThat(embed.findElement(By.cssSelector(".title")).getText()).isEqualTo("Commands");
         assertThat(embed.findElements(By.cssSelector(".field .name"))).extracting(WebElement::getText)
@@ -86,6 +87,7 @@ class PlaygroundTest {
         playground.send("/ping");
         WebElement pong = playground.awaitMessage("Pong! Gateway");
         assertThat(pong.getText()).doesNotContain("only you can see this").contains("hotcog-bot");
+        assertThat(pong.findElement(By.cssSelector(".used-by")).getText()).isEqualTo("mod-mia used /ping");
 
         playground.send("/about");
         WebElement about = playground.awaitMessage("Uptime");
