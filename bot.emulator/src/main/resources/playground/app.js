@@ -11,7 +11,9 @@ async function call(path, body) {
   const response = await fetch("/playground/api/" + path, body === undefined ? {} : {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = await response.json();
-  $("status").textContent = response.ok ? "" : data.message;
+  // The polling reports its errors but clears none: what went wrong with the user's last action stays readable.
+  if (!response.ok) $("status").textContent = data.message;
+  else if (body !== undefined) $("status").textContent = "";
   return response.ok ? data : null;
 }
 

@@ -2,6 +2,7 @@ package org.hotcog.itest.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,11 @@ class PlaygroundTest {
     }
 
     @AfterAll
-    static void stopHotcog() throws InterruptedException {
+    static void stopHotcog() throws Exception {
         if (hotcog != null) {
             hotcog.close();
+            // Its log outlives the temporary folder, for a look after a failure.
+            Files.writeString(Path.of("target/PlaygroundTest-hotcog.log"), hotcog.output());
         }
     }
 
@@ -79,6 +82,16 @@ class PlaygroundTest {
                 .containsExactly("core");
         assertThat(embed.findElements(By.cssSelector(".field code"))).extracting(WebElement::getText)
                 .contains("/ping", "/help", "/about").doesNotContain("/panel");
+    }
+
+    @Test
+    void anUnknownCommandIsNamedAndNotSent() {
+        Playground playground = playground("alice", "bot-commands");
+        playground.type("/nosuch", Keys.ENTER);
+        assertThat(browser.visible(By.id("status"), "No command /nosuch").getText()).isEqualTo("No command /nosuch");
+        playground.type(Keys.chord(Keys.CONTROL, "a"), "/help nosuch", Keys.ENTER);
+        browser.visible(By.id("status"), "/help has no subcommand nosuch");
+        assertThat(playground.input().getDomProperty("value")).isEqualTo("/help nosuch");
     }
 
     @Test
