@@ -150,11 +150,6 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
         });
     }
 
-    /** Runs JavaScript in the page and returns its result. */
-    public Object script(String script, Object... arguments) {
-        return driver.executeScript(script, arguments);
-    }
-
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         keepPage(context);
