@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * only in offline mode (it needs the local Discord) and listens where the web console does.
  *
  * <p>{@code GET /playground} serves the page; the page polls {@code GET /playground/api/state} and
- * posts what the user does to {@code /playground/api/{command,autocomplete,click,modal,post}}.
+ * posts what the user does to {@code /playground/api/{command,autocomplete,click,modal,post}}. The page
+ * renders Discord's markdown itself, building DOM nodes from text, never HTML from a message.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/playground/*",
@@ -49,7 +52,12 @@ public final class PlaygroundServlet extends HttpServlet {
     private final transient ObjectMapper json = new ObjectMapper();
     private final transient ConcurrentLinkedDeque<Sent> sent = new ConcurrentLinkedDeque<>();
 
-    private record Sent(long userId, InteractionResult result) {
+    /**
+     * An interaction the page sent for a user.
+     *
+     * @param command {@code /name [group] [subcommand]} for a slash command, null for a click or a form
+     */
+    private record Sent(long userId, String userName, String command, InteractionResult result) {
     }
 
     @Activate
@@ -84,7 +92,7 @@ public final class PlaygroundServlet extends HttpServlet {
         try {
             User user = user(body.path("user").asLong());
             switch (Objects.requireNonNullElse(request.getPathInfo(), "")) {
-                case "/api/command" -> remember(user, invocation(user, body).send());
+                case "/api/command" -> remember(user, commandLine(body), invocation(user, body).send());
                 case "/api/autocomplete" -> {
                     write(response, Map.of("choices", invocation(user, body)
                             .autocomplete(body.path("focused").asText(), body.path("partial").asText())));
@@ -92,12 +100,12 @@ public final class PlaygroundServlet extends HttpServlet {
                 }
                 case "/api/click" -> {
                     Message message = message(body.path("message").asLong());
-                    remember(user, body.has("values")
+                    remember(user, null, body.has("values")
                             ? discord.selectMenu(user, message, body.path("customId").asText(),
                                     json.convertValue(body.path("values"), List.class))
                             : discord.clickButton(user, message, body.path("customId").asText()));
                 }
-                case "/api/modal" -> remember(user, discord.submitModal(user, opened(body.path("interaction").asLong()),
+                case "/api/modal" -> remember(user, null, discord.submitModal(user, opened(body.path("interaction").asLong()),
                         body.path("modalId").asText(), json.convertValue(body.path("values"), Map.class)));
                 case "/api/post" -> channel(body.path("channel").asLong()).post(user, body.path("content").asText());
                 default -> {
@@ -151,8 +159,19 @@ public final class PlaygroundServlet extends HttpServlet {
         return value.asText();
     }
 
-    private void remember(User user, InteractionResult result) {
-        sent.addFirst(new Sent(user.id(), result));
+    /** How Discord names what was run above its answer: "/name group subcommand". */
+    private static String commandLine(JsonNode body) {
+        StringBuilder line = new StringBuilder("/").append(body.path("name").asText());
+        for (String part : List.of("group", "subcommand")) {
+            if (body.hasNonNull(part)) {
+                line.append(' ').append(body.path(part).asText());
+            }
+        }
+        return line.toString();
+    }
+
+    private void remember(User user, String command, InteractionResult result) {
+        sent.addFirst(new Sent(user.id(), user.name(), command, result));
         while (sent.size() > REMEMBERED) {
             sent.pollLast();
         }
@@ -168,23 +187,38 @@ public final class PlaygroundServlet extends HttpServlet {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("guild", Map.of("id", Long.toString(offline.demo().guild().id()), "name", offline.demo().guild().name()));
         List<Map<String, Object>> users = new ArrayList<>();
+        // Names for the mentions in messages, <@id> and <@&id>, the bot's included.
+        Map<String, String> members = new LinkedHashMap<>();
         for (User user : offline.demo().guild().members()) {
             if (!user.bot()) {
                 users.add(Map.of("id", Long.toString(user.id()), "name", user.name()));
             }
+            members.put(Long.toString(user.id()), user.name());
         }
         state.put("users", users);
+        state.put("members", members);
+        Map<String, String> roles = new LinkedHashMap<>();
+        offline.demo().guild().roles().forEach(role -> roles.put(Long.toString(role.id()), role.name()));
+        state.put("roles", roles);
         List<Map<String, Object>> channels = new ArrayList<>();
         List<Message> ephemeral = ephemeralAnswersTo(viewerId);
+        // As in Discord, an answer to a slash command says who ran which command.
+        Map<Long, String> usedBy = new HashMap<>();
+        for (Sent s : sent) {
+            if (s.command() != null) {
+                s.result().original().ifPresent(m -> usedBy.put(m.id(), s.userName() + " used " + s.command()));
+            }
+        }
         for (TextChannel channel : offline.demo().guild().textChannels()) {
-            // Ephemeral answers are not channel messages; the viewer sees theirs in place.
+            // Ephemeral answers are not channel messages; the viewer sees theirs in place. Message ids are
+            // snowflakes, which grow with the time of creation: in id order, the two interleave by time.
             List<Message> all = new ArrayList<>(channel.messages());
             ephemeral.stream().filter(m -> m.channelId() == channel.id()).forEach(all::add);
-            all.sort(java.util.Comparator.comparingLong(Message::id));
+            all.sort(Comparator.comparingLong(Message::id));
             List<Map<String, Object>> messages = new ArrayList<>();
             for (Message message : all.subList(Math.max(0, all.size() - 100), all.size())) {
                 if (!message.deleted() && ((message.flags() & Message.EPHEMERAL) == 0 || ephemeral.contains(message))) {
-                    messages.add(describe(message));
+                    messages.add(describe(message, usedBy.get(message.id())));
                 }
             }
             channels.add(Map.of("id", Long.toString(channel.id()), "name", channel.name(), "messages", messages));
@@ -212,9 +246,12 @@ public final class PlaygroundServlet extends HttpServlet {
         return answers;
     }
 
-    private static Map<String, Object> describe(Message message) {
+    private static Map<String, Object> describe(Message message, String usedBy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", Long.toString(message.id()));
+        if (usedBy != null) {
+            m.put("usedBy", usedBy);
+        }
         m.put("author", message.author() == null ? "?" : message.author().name());
         m.put("bot", message.author() != null && message.author().bot());
         m.put("content", message.content());

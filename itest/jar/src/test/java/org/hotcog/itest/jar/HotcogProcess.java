@@ -17,37 +17,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The exported jar run as an operator runs it: {@code java -jar hotcog.jar} in a folder of its
- * own, configured through HOTCOG_* variables, on a free port.
+ * own, configured through HOTCOG_* variables, on a free port. Other test modules (itest/browser)
+ * use it through this module's test jar.
  */
-final class HotcogProcess implements AutoCloseable {
-    static final Path JAR = Path.of(System.getProperty("hotcog.jar", "../../target/hotcog.jar")).toAbsolutePath();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+public final class HotcogProcess implements AutoCloseable {
+    public static final Path JAR = Path.of(System.getProperty("hotcog.jar", "../../target/hotcog.jar")).toAbsolutePath();
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final Path workDir;
-    final int port;
+    public final Path workDir;
+    public final int port;
     final Map<String, String> environment = new HashMap<>();
     private Process process;
     private Path output;
 
-    HotcogProcess(Path workDir) throws IOException {
+    public HotcogProcess(Path workDir) throws IOException {
         this.workDir = workDir;
         this.port = freePort();
         environment.put("HOTCOG_HTTP_PORT", Integer.toString(port));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    HotcogProcess env(String key, String value) {
+    public HotcogProcess env(String key, String value) {
         environment.put(key, value);
         return this;
     }
 
     /** Starts the jar; stdout and stderr go to one file that {@link #output()} reads. */
-    HotcogProcess start() throws IOException {
+    public HotcogProcess start() throws IOException {
         output = Files.createTempFile(workDir, "hotcog-", ".log");
         ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", JAR.toString())
                 .directory(workDir.toFile())
@@ -61,7 +62,7 @@ final class HotcogProcess implements AutoCloseable {
     }
 
     /** Starts and waits until /api/health answers 200. */
-    HotcogProcess startAndAwaitReady() throws Exception {
+    public HotcogProcess startAndAwaitReady() throws Exception {
         start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -81,7 +82,7 @@ final class HotcogProcess implements AutoCloseable {
     }
 
     /** Waits for the process to exit by itself and returns its status. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("Hotcog did not exit");
@@ -90,7 +91,7 @@ final class HotcogProcess implements AutoCloseable {
     }
 
     /** A graceful stop, as a service manager does it (SIGTERM). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -104,7 +105,7 @@ final class HotcogProcess implements AutoCloseable {
         stop();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output);
         } catch (IOException e) {
@@ -112,18 +113,18 @@ final class HotcogProcess implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** A GET with the admin token: the configured one, else the one the first start wrote. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10));
         adminToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         return send(request.build());
     }
 
-    java.util.Optional<String> adminToken() throws IOException {
+    public java.util.Optional<String> adminToken() throws IOException {
         if (environment.containsKey("HOTCOG_ADMIN_TOKEN")) {
             return java.util.Optional.of(environment.get("HOTCOG_ADMIN_TOKEN"));
         }
@@ -133,7 +134,7 @@ final class HotcogProcess implements AutoCloseable {
     }
 
     /** A POST with the admin token, as the REST API's clients send jars and actions. */
-    HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         adminToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
@@ -144,11 +145,11 @@ final class HotcogProcess implements AutoCloseable {
     }
 
     /** What a command-line run of the jar printed, and its exit status. */
-    record CommandLine(int status, String output) {
+    public record CommandLine(int status, String output) {
     }
 
     /** Runs {@code java -jar hotcog.jar <args>} in the same folder and environment, as an operator would. */
-    CommandLine command(String... args) throws IOException, InterruptedException {
+    public CommandLine command(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -163,7 +164,7 @@ final class HotcogProcess implements AutoCloseable {
         return new CommandLine(cli.exitValue(), output);
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
