@@ -20,7 +20,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * full collection runs with a tight free ratio, so that G1 uncommits the heap it does not need,
  * and the native heap is trimmed. The free ratios are then set back: from there on the JVM sizes
  * the heap by its usual rules, growing it again when the bot gets busy. It costs one collection
- * of the live start-up data (some 30 ms of pause on 2 cores), once.
+ * of the live start-up data (about 40 ms of pause on 2 cores), once.
  */
 final class StartupMemory {
     static final int QUIET_SECONDS = 2;
