@@ -2,7 +2,9 @@
 # Start-up benchmark: time from `java -jar target/hotcog.jar` to ready (every bundle active and
 # /api/health answering 200), and resident memory once idle. Runs the jar RUNS times on kept
 # storage (the usual restart) after one first start on an empty data folder, which is reported
-# on its own. Usage: bench/startup.sh [RUNS] (default 5). Needs curl; builds the jar if missing.
+# on its own. Also the CPU time the process spent until ready (user + system, all threads), which
+# depends less than wall time on what else runs on the machine, and the load average before and
+# after. Usage: bench/startup.sh [RUNS] (default 5). Needs curl; builds the jar if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -15,9 +17,15 @@ trap 'pkill -f "$work" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 now_ms() { date +%s%3N; }
 
-# Starts Hotcog, waits for health 200, prints "<ms to ready> <idle RSS in kB>", stops it.
+clock_ticks=$(getconf CLK_TCK)
+# CPU time of a process so far in ms: utime + stime, fields 14 and 15 of /proc/PID/stat (the
+# command name in field 2 has no spaces here: "java").
+cpu_ms() { awk -v hz="$clock_ticks" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+
+# Starts Hotcog, waits for health 200, prints "<ms to ready> <idle RSS in kB> <CPU ms to ready>",
+# stops it.
 measure() {
-  local start pid ready rss
+  local start pid ready rss cpu
   start=$(now_ms)
   HOTCOG_HTTP_PORT=$port HOTCOG_DATA_DIR="$work/data" java -jar "$jar" >"$work/out.log" 2>&1 </dev/null &
   pid=$!
@@ -26,21 +34,25 @@ measure() {
     sleep 0.01
   done
   ready=$(( $(now_ms) - start ))
+  cpu=$(cpu_ms "$pid")
   sleep "$idle_seconds"
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   kill -TERM "$pid"; wait "$pid" || true
-  echo "$ready $rss"
+  echo "$ready $rss $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-read -r first_ms first_rss < <(measure)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r first_ms first_rss first_cpu < <(measure)
 : >"$work/results"
 for _ in $(seq "$runs"); do measure >>"$work/results"; done
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "java: $(java -version 2>&1 | head -1)"
-echo "first start (empty data folder): ready in ${first_ms} ms, idle RSS $((first_rss / 1024)) MB"
+echo "load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "first start (empty data folder): ready in ${first_ms} ms (CPU ${first_cpu} ms), idle RSS $((first_rss / 1024)) MB"
 echo "restarts (kept storage), $runs runs: ready in ms: $(cut -d' ' -f1 "$work/results" | tr '\n' ' ')"
 echo "  median ready: $(cut -d' ' -f1 "$work/results" | median) ms"
+echo "  median CPU time to ready: $(cut -d' ' -f3 "$work/results" | median) ms"
 echo "  median idle RSS after ${idle_seconds} s: $(( $(cut -d' ' -f2 "$work/results" | median) / 1024 )) MB"

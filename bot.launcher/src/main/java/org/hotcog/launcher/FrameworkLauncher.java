@@ -90,6 +90,7 @@ public final class FrameworkLauncher {
             // Resolve what nothing started (bundles an operator stopped), so that their state reads
             // RESOLVED, as before the restart, and a bundle that cannot resolve shows at once.
             framework.adapt(FrameworkWiring.class).resolveBundles(null);
+            StartupMemory.releaseWhenStarted();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "hotcog-shutdown"));
             framework.waitForStop(0);
             return 0;
