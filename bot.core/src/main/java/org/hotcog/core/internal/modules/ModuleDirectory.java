@@ -1,8 +1,13 @@
 package org.hotcog.core.internal.modules;
 
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.hotcog.api.module.ModuleHeaders;
 import org.osgi.framework.Bundle;
@@ -11,10 +16,21 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-/** Describes the framework's bundles as modules: which are features, which are the core. */
+/**
+ * Describes the framework's bundles as modules: which are features, which are the core.
+ *
+ * <p>Reading a bundle's manifest headers makes the framework copy all of them into a new sorted
+ * map, which for some sixty bundles (JDA's manifest alone is 45 kB) cost three quarters of the
+ * time of {@code GET /api/modules}. The two headers used here are kept per bundle and read again
+ * only when the bundle changes (its last-modified time moves on install and update).
+ */
 @Component(service = ModuleDirectory.class)
 public final class ModuleDirectory {
+    private record ManifestFacts(long lastModified, String module, String name) {
+    }
+
     private final BundleContext context;
+    private final Map<Long, ManifestFacts> facts = new ConcurrentHashMap<>();
 
     @Activate
     public ModuleDirectory(BundleContext context) {
@@ -22,24 +38,39 @@ public final class ModuleDirectory {
     }
 
     public List<ModuleInfo> list() {
-        return Arrays.stream(context.getBundles()).map(ModuleDirectory::describe).toList();
+        Bundle[] bundles = context.getBundles();
+        if (facts.size() > bundles.length) {
+            Set<Long> present = Arrays.stream(bundles).map(Bundle::getBundleId).collect(Collectors.toSet());
+            facts.keySet().retainAll(present);
+        }
+        return Arrays.stream(bundles).map(this::describe).toList();
     }
 
     public Optional<ModuleInfo> find(long id) {
-        return Optional.ofNullable(context.getBundle(id)).map(ModuleDirectory::describe);
+        return Optional.ofNullable(context.getBundle(id)).map(this::describe);
     }
 
-    static ModuleInfo describe(Bundle bundle) {
-        String module = bundle.getHeaders("").get(ModuleHeaders.MODULE);
-        String name = bundle.getHeaders("").get(Constants.BUNDLE_NAME);
+    private ModuleInfo describe(Bundle bundle) {
+        ManifestFacts manifest = facts(bundle);
         return new ModuleInfo(bundle.getBundleId(), bundle.getSymbolicName(),
-                name != null ? name : bundle.getSymbolicName(), bundle.getVersion().toString(),
-                stateName(bundle.getState()), kind(bundle, module), module);
+                manifest.name() != null ? manifest.name() : bundle.getSymbolicName(), bundle.getVersion().toString(),
+                stateName(bundle.getState()), kind(bundle, manifest.module()), manifest.module());
+    }
+
+    private ManifestFacts facts(Bundle bundle) {
+        long lastModified = bundle.getLastModified();
+        ManifestFacts known = facts.get(bundle.getBundleId());
+        if (known == null || known.lastModified() != lastModified) {
+            Dictionary<String, String> headers = bundle.getHeaders("");
+            known = new ManifestFacts(lastModified, headers.get(ModuleHeaders.MODULE), headers.get(Constants.BUNDLE_NAME));
+            facts.put(bundle.getBundleId(), known);
+        }
+        return known;
     }
 
     /** {@code feature} for a Hotcog module, {@code library} for another bundle an operator installed, else {@code core}. */
     static String kind(Bundle bundle, String module) {
-        return module != null ? "feature" : ModuleManager.isModule(bundle) ? "library" : "core";
+        return module != null ? "feature" : ModuleManager.isModule(bundle, module) ? "library" : "core";
     }
 
     public static String stateName(int state) {

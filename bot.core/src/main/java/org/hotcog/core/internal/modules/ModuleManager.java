@@ -318,8 +318,12 @@ public final class ModuleManager {
 
     /** A module is what an operator installed: through Hotcog, or any bundle that declares a module name. */
     public static boolean isModule(Bundle bundle) {
-        return bundle.getBundleId() != 0 && (bundle.getLocation().startsWith(LOCATION_PREFIX)
-                || bundle.getHeaders("").get(ModuleHeaders.MODULE) != null);
+        return isModule(bundle, bundle.getHeaders("").get(ModuleHeaders.MODULE));
+    }
+
+    /** {@link #isModule(Bundle)} when the bundle's module header was read already. */
+    static boolean isModule(Bundle bundle, String moduleHeader) {
+        return bundle.getBundleId() != 0 && (bundle.getLocation().startsWith(LOCATION_PREFIX) || moduleHeader != null);
     }
 
     /** The running version's jar must be in the store before it is replaced, or a rollback would have nothing. */
