@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.hotcog.core.internal.audit.AuditLog;
+import org.hotcog.core.internal.discord.DiscordGateway;
+import org.hotcog.core.internal.discord.GuildInfo;
 import org.hotcog.core.internal.auth.TokenStore;
 import org.hotcog.core.internal.metrics.PrometheusReport;
 import org.hotcog.core.internal.modules.ModuleDirectory;
@@ -20,11 +22,14 @@ import org.hotcog.core.internal.modules.ModuleInfo;
 import org.hotcog.core.internal.modules.ModuleManager;
 import org.hotcog.core.internal.rest.JsonProvider;
 import org.hotcog.core.internal.rest.ModuleDetails;
-import org.hotcog.core.internal.rest.ObservabilityResource;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,26 +58,65 @@ public final class HotcogConsolePlugin extends AbstractServlet {
     private static final long serialVersionUID = 1L;
     private static final String JAR = "application/java-archive";
 
-    private final transient ModuleDirectory directory;
-    private final transient ModuleManager manager;
-    private final transient ModuleDetails details;
-    private final transient ObservabilityResource observability;
-    private final transient PrometheusReport metrics;
-    private final transient TokenStore tokens;
-    private final transient AuditLog audit;
+    private final transient Lazy<ModuleDirectory> directory;
+    private final transient Lazy<ModuleManager> manager;
+    private final transient Lazy<ModuleDetails> details;
+    private final transient Lazy<PrometheusReport> metrics;
+    private final transient Lazy<TokenStore> tokens;
+    private final transient Lazy<AuditLog> audit;
     private final transient ObjectMapper json = JsonProvider.newMapper();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile DiscordGateway gateway;
 
+    /**
+     * The console obtains its plugins while services are still being registered, and getting a
+     * service that is itself being created at that moment fails as a cycle; so the services this
+     * tab uses are obtained on its first request, not when it is created.
+     */
     @Activate
-    public HotcogConsolePlugin(@Reference ModuleDirectory directory, @Reference ModuleManager manager,
-            @Reference ModuleDetails details, @Reference ObservabilityResource observability,
-            @Reference PrometheusReport metrics, @Reference TokenStore tokens, @Reference AuditLog audit) {
-        this.directory = directory;
-        this.manager = manager;
-        this.details = details;
-        this.observability = observability;
-        this.metrics = metrics;
-        this.tokens = tokens;
-        this.audit = audit;
+    public HotcogConsolePlugin(@Reference ComponentServiceObjects<ModuleDirectory> directory,
+            @Reference ComponentServiceObjects<ModuleManager> manager,
+            @Reference ComponentServiceObjects<ModuleDetails> details,
+            @Reference ComponentServiceObjects<PrometheusReport> metrics,
+            @Reference ComponentServiceObjects<TokenStore> tokens,
+            @Reference ComponentServiceObjects<AuditLog> audit) {
+        this.directory = new Lazy<>(directory);
+        this.manager = new Lazy<>(manager);
+        this.details = new Lazy<>(details);
+        this.metrics = new Lazy<>(metrics);
+        this.tokens = new Lazy<>(tokens);
+        this.audit = new Lazy<>(audit);
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (Lazy<?> service : List.of(directory, manager, details, metrics, tokens, audit)) {
+            service.release();
+        }
+    }
+
+    /** A service obtained on first use and kept until the tab goes. */
+    private static final class Lazy<T> {
+        private final ComponentServiceObjects<T> objects;
+        private T service;
+
+        Lazy(ComponentServiceObjects<T> objects) {
+            this.objects = objects;
+        }
+
+        synchronized T get() {
+            if (service == null) {
+                service = objects.getService();
+            }
+            return service;
+        }
+
+        synchronized void release() {
+            if (service != null) {
+                objects.ungetService(service);
+                service = null;
+            }
+        }
     }
 
     @Override
@@ -84,7 +128,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
                 case "/metrics.txt" -> {
                     setNoCache(response);
                     response.setContentType(PrometheusReport.CONTENT_TYPE);
-                    response.getWriter().write(metrics.write());
+                    response.getWriter().write(metrics.get().write());
                 }
                 case "/hotcog.js" -> spool(response, "console/hotcog.js", "text/javascript");
                 default -> super.doGet(request, response);
@@ -111,17 +155,17 @@ public final class HotcogConsolePlugin extends AbstractServlet {
         String[] parts = subPath(request).replaceFirst("^/", "").split("/");
         try {
             if (parts.length == 1 && parts[0].equals("modules")) {
-                ModuleInfo installed = withUpload(request, file -> manager.install(file, actor));
+                ModuleInfo installed = withUpload(request, file -> manager.get().install(file, actor));
                 writeJson(response, 201, installed);
             } else if (parts.length == 3 && parts[0].equals("modules")) {
                 writeJson(response, 200, operate(parts[1], parts[2], request, actor));
             } else if (parts.length == 1 && parts[0].equals("tokens")) {
                 NewToken asked = json.readValue(request.getInputStream(), NewToken.class);
-                writeJson(response, 201, tokens.create(asked.name(), asked.role(), asked.guilds(), asked.rateLimit(),
-                        actor));
+                writeJson(response, 201,
+                        tokens.get().create(asked.name(), asked.role(), asked.guilds(), asked.rateLimit(), actor));
             } else if (parts.length == 3 && parts[0].equals("tokens") && parts[2].equals("revoke")) {
-                boolean revoked = tokens.revoke(parts[1]);
-                audit.record(actor, "revoke token " + parts[1], parts[1], revoked ? "ok" : "refused",
+                boolean revoked = tokens.get().revoke(parts[1]);
+                audit.get().record(actor, "revoke token " + parts[1], parts[1], revoked ? "ok" : "refused",
                         revoked ? null : "no valid token with this id");
                 writeJson(response, revoked ? 200 : 404, Map.of("revoked", revoked));
             } else {
@@ -142,17 +186,17 @@ public final class HotcogConsolePlugin extends AbstractServlet {
 
     private Object operate(String id, String operation, HttpServletRequest request, String actor)
             throws ModuleException, IOException {
-        Bundle bundle = details.find(id).orElseThrow(
+        Bundle bundle = details.get().find(id).orElseThrow(
                 () -> new ModuleException(ModuleException.Reason.NOT_FOUND, "no module with id " + id));
         long bundleId = bundle.getBundleId();
         return switch (operation) {
-            case "start" -> manager.start(bundleId, actor);
-            case "stop" -> manager.stop(bundleId, actor);
-            case "reload" -> manager.reload(bundleId, actor);
-            case "rollback" -> manager.rollback(bundleId, actor);
-            case "update" -> withUpload(request, file -> manager.update(bundleId, file, actor));
+            case "start" -> manager.get().start(bundleId, actor);
+            case "stop" -> manager.get().stop(bundleId, actor);
+            case "reload" -> manager.get().reload(bundleId, actor);
+            case "rollback" -> manager.get().rollback(bundleId, actor);
+            case "update" -> withUpload(request, file -> manager.get().update(bundleId, file, actor));
             case "uninstall" -> {
-                manager.uninstall(bundleId, actor);
+                manager.get().uninstall(bundleId, actor);
                 yield Map.of("uninstalled", bundleId);
             }
             default -> throw new ModuleException(ModuleException.Reason.NOT_FOUND, "no operation " + operation);
@@ -168,7 +212,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
             throw new ModuleException(ModuleException.Reason.TOO_LARGE,
                     "the jar is larger than " + ModuleManager.MAX_JAR_BYTES / (1024 * 1024) + " MiB");
         }
-        Path file = manager.receive(request.getInputStream());
+        Path file = manager.get().receive(request.getInputStream());
         try {
             return action.apply(file);
         } finally {
@@ -178,13 +222,13 @@ public final class HotcogConsolePlugin extends AbstractServlet {
 
     private Map<String, Object> data() throws java.sql.SQLException {
         Map<String, Object> data = new LinkedHashMap<>();
-        List<Object> modules = directory.list().stream().filter(m -> !"core".equals(m.kind()))
-                .map(m -> (Object) details.describe(details.find(Long.toString(m.id())).orElseThrow())).toList();
-        data.put("modules", modules);
-        data.put("core", directory.list().stream().filter(m -> "core".equals(m.kind())).toList());
-        data.put("guilds", observability.guilds());
-        data.put("tokens", tokens.list());
-        data.put("audit", audit.newest(25, 0));
+        ModuleDetails modules = details.get();
+        data.put("modules", directory.get().list().stream().filter(m -> !"core".equals(m.kind()))
+                .map(m -> modules.describe(modules.find(Long.toString(m.id())).orElseThrow())).toList());
+        data.put("core", directory.get().list().stream().filter(m -> "core".equals(m.kind())).toList());
+        data.put("guilds", GuildInfo.of(gateway));
+        data.put("tokens", tokens.get().list());
+        data.put("audit", audit.get().newest(25, 0));
         return data;
     }
 

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Response;
 
 import org.hotcog.api.rest.HotcogRest;
 import org.hotcog.core.internal.discord.DiscordGateway;
+import org.hotcog.core.internal.discord.GuildInfo;
 import org.hotcog.core.internal.metrics.PrometheusReport;
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.Route;
@@ -23,8 +24,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
  * {@code GET /api/commands}, {@code /api/guilds}, {@code /api/metrics} and {@code /api/openapi.json}:
@@ -44,17 +43,6 @@ public final class ObservabilityResource {
      * @param module the module that handles it
      */
     public record CommandInfo(String kind, String name, String module) {
-    }
-
-    /**
-     * A guild the bot is in.
-     *
-     * @param id the guild id, as text (JSON numbers lose precision past 2^53)
-     * @param name its name
-     * @param members its member count as Discord reports it
-     * @param shard the shard that serves it
-     */
-    public record GuildInfo(String id, String name, int members, int shard) {
     }
 
     private final CommandRegistry registry;
@@ -89,18 +77,7 @@ public final class ObservabilityResource {
     @Path("guilds")
     @Produces(MediaType.APPLICATION_JSON)
     public List<GuildInfo> guilds() {
-        DiscordGateway current = gateway;
-        ShardManager shards = current == null ? null : current.shards();
-        if (shards == null) {
-            return List.of();
-        }
-        List<GuildInfo> guilds = new ArrayList<>();
-        for (Guild guild : shards.getGuildCache()) {
-            guilds.add(new GuildInfo(guild.getId(), guild.getName(), guild.getMemberCount(),
-                    guild.getJDA().getShardInfo().getShardId()));
-        }
-        guilds.sort(java.util.Comparator.comparing(GuildInfo::name));
-        return guilds;
+        return GuildInfo.of(gateway);
     }
 
     @GET
