@@ -101,6 +101,26 @@ class ModulesApiTest {
     }
 
     @Test
+    void aModuleInstalledElsewhereCanBeUpdatedAndRolledBack() throws Exception {
+        // Installed as the console's bundle page does: Hotcog has no jar of it until its first update.
+        Bundle bundle = context.installBundle("inputstream:managed.jar",
+                new java.io.ByteArrayInputStream(TestBundles.feature(MANAGED, "5.0.0", false)));
+        try {
+            bundle.start();
+            HttpResponse<String> updated = Http.send("POST", base + "modules/" + bundle.getBundleId() + "/update",
+                    admin, JAR, TestBundles.feature(MANAGED, "5.1.0", false));
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+            JsonNode rolledBack = Http.json(post(bundle.getBundleId(), "rollback", 200));
+            assertThat(rolledBack.path("version").asText()).isEqualTo("5.0.0");
+            assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
+            assertThat(bundle.loadClass("org.hotcog.itest.fixture.SwapCommand")).as("classes of the copied jar")
+                    .isNotNull();
+        } finally {
+            bundle.uninstall();
+        }
+    }
+
+    @Test
     void anInstallWhoseComponentFailsLeavesNothingInstalled() throws Exception {
         assertRefused(Http.send("POST", base + "modules", admin, JAR, TestBundles.feature(MANAGED, "3.0.0", true)),
                 422, "cannot start");
