@@ -27,7 +27,9 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
  * Keeps the commands Discord holds equal to the commands of the active bundles. Changes are
  * debounced (a module swap or a burst of starting bundles costs one write), compared with what
  * Discord holds, and written with one bulk overwrite only when they differ: a restart with the
- * same bundles writes nothing. Commands go to the configured development guilds, or else globally.
+ * same bundles writes nothing. Commands go to the configured development guilds, or else globally;
+ * with development guilds, global commands are removed. Each process syncs the development guilds
+ * of its own shards, and only the process running shard 0 writes global commands.
  */
 @Component(service = CommandSync.class, immediate = true, configurationPid = DiscordConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -90,19 +92,26 @@ public final class CommandSync implements RegistryListener {
     }
 
     private void sync() throws InterruptedException {
-        JDA jda = gateway.readyShard(60);
         List<CommandData> desired = registry.commandData();
-        if (devGuilds.length == 0) {
-            if (differs(desired, jda.retrieveCommands().complete())) {
-                jda.updateCommands().addCommands(desired).complete();
-                wrote(desired, "globally");
+        // Processes that split the bot's shards share its global commands: only the one running
+        // shard 0 writes them, so that they never overwrite each other.
+        if (gateway.runsShard(0)) {
+            // With development guilds, global commands left from before would show twice there.
+            List<CommandData> global = devGuilds.length == 0 ? desired : List.of();
+            JDA jda = gateway.readyShard(0, 60);
+            if (differs(global, jda.retrieveCommands().complete())) {
+                jda.updateCommands().addCommands(global).complete();
+                wrote(global, "globally");
             }
-            return;
         }
         for (long id : devGuilds) {
-            Guild guild = gateway.shards().getGuildById(id);
+            int shard = gateway.shardOf(id);
+            if (!gateway.runsShard(shard)) {
+                continue; // the process running the guild's shard syncs it
+            }
+            Guild guild = gateway.readyShard(shard, 60).getGuildById(id);
             if (guild == null) {
-                LOG.warn("Development guild {} is not on this process's shards; its commands are not synced", id);
+                LOG.warn("Development guild {} is not one of the bot's guilds; its commands are not synced", id);
             } else if (differs(desired, guild.retrieveCommands().complete())) {
                 guild.updateCommands().addCommands(desired).complete();
                 wrote(desired, "in guild " + id);
