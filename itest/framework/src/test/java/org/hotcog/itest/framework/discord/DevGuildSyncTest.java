@@ -24,7 +24,8 @@ import org.osgi.test.common.annotation.InjectService;
  * Command sync to development guilds ({@code devGuilds}) instead of globally: a bot that synced
  * globally moves its commands to the guilds and takes the global ones away, each guild costs one
  * bulk overwrite per burst of changes, a reconnect with the same commands writes nothing, and a
- * stopped feature's commands leave the guilds and come back.
+ * stopped feature's commands leave the guilds and come back. A guild taken off the development
+ * guilds, and all of them when the bot goes back to global commands, is emptied.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevGuildSyncTest {
@@ -80,7 +81,7 @@ class DevGuildSyncTest {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void reconnectingWithTheSameCommandsWritesNothing() throws Exception {
         int writes = fixture.discord.commandWrites();
         fixture.reconnect(new long[] {fixture.guild.id(), lab.id()});
@@ -91,7 +92,7 @@ class DevGuildSyncTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void aStoppedFeaturesCommandsLeaveTheDevGuildsAndComeBack() throws Exception {
         int writes = fixture.discord.commandWrites();
         feature.stop();
@@ -107,6 +108,39 @@ class DevGuildSyncTest {
         Thread.sleep(SETTLE_MILLIS);
         assertThat(fixture.discord.commandWrites()).isEqualTo(writes + 4);
         assertThat(fixture.registered(null)).isEmpty();
+        assertThat(fixture.discord.slashCommand(fixture.alice, labChannel, "swap").awaitReply(WAIT).content())
+                .isEqualTo("swap 1.0.0");
+    }
+
+    @Test
+    @Order(4)
+    void aGuildTakenOffTheDevGuildsLosesItsCommands() throws Exception {
+        fixture.awaitCommands(lab, Set.of("swap"), true);
+        Thread.sleep(SETTLE_MILLIS);
+        int writes = fixture.discord.commandWrites();
+
+        fixture.connect(new long[] {lab.id()});
+
+        assertThat(fixture.awaitCommands(fixture.guild, Set.of("ping", "swap"), false)).isEmpty();
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(fixture.registered(lab)).containsAll(CORE).contains("swap");
+        assertThat(fixture.registered(null)).isEmpty();
+        assertThat(fixture.discord.commandWrites()).isEqualTo(writes + 1);
+    }
+
+    @Test
+    @Order(5)
+    void switchingBackToGlobalLeavesNoCommandInTheFormerDevGuilds() throws Exception {
+        int writes = fixture.discord.commandWrites();
+
+        fixture.connect(new long[0]);
+
+        assertThat(fixture.awaitCommands(Set.of("ping", "swap"), true)).containsAll(CORE).contains("swap");
+        assertThat(fixture.awaitCommands(lab, Set.of("ping", "swap"), false)).isEmpty();
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(fixture.registered(fixture.guild)).isEmpty();
+        // one global bulk overwrite, one emptying the last development guild
+        assertThat(fixture.discord.commandWrites()).isEqualTo(writes + 2);
         assertThat(fixture.discord.slashCommand(fixture.alice, labChannel, "swap").awaitReply(WAIT).content())
                 .isEqualTo("swap 1.0.0");
     }
