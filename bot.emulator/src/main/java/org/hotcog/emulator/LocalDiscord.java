@@ -95,6 +95,31 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /**
+     * Creates a guild as {@link #createGuild(String)} does, with an id that puts it on {@code shard} of
+     * {@code shardTotal} by Discord's rule {@code (guild_id >> 22) % shard_total}: only a bot session that
+     * identified with that shard receives its events.
+     *
+     * @param name the guild's name
+     * @param shard the shard the guild belongs to, below {@code shardTotal}
+     * @param shardTotal the bot's shard count
+     * @return the new guild
+     * @throws IllegalArgumentException if {@code shard} is not one of {@code shardTotal}
+     */
+    public Guild createGuildOnShard(String name, int shard, int shardTotal) {
+        return emulator.createGuildOnShard(name, shard, shardTotal);
+    }
+
+    /**
+     * Sets how many shards {@code GET /gateway/bot} recommends (1 unless set); a JDA shard manager without a
+     * configured total starts that many.
+     *
+     * @param count the recommended shard count, at least 1
+     */
+    public void recommendShards(int count) {
+        emulator.recommendShards(count);
+    }
+
+    /**
      * The messages the bot sent a user in their DM channel, oldest first; deleted ones are not included.
      *
      * @param user a user of this local Discord

@@ -64,6 +64,8 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     private final Map<Long, InteractionState> interactions = new ConcurrentHashMap<>();
     private final Map<String, InteractionState> interactionsByToken = new ConcurrentHashMap<>();
     private final CommandRegistry commands = new CommandRegistry(this);
+    /** What {@code GET /gateway/bot} recommends; a bot that sets no shard total starts this many. */
+    private volatile int recommendedShards = 1;
     private final Gateway gateway;
     private final RestServer rest;
 
@@ -140,6 +142,17 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         return bot;
     }
 
+    public int recommendedShards() {
+        return recommendedShards;
+    }
+
+    public void recommendShards(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one shard: " + count);
+        }
+        recommendedShards = count;
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -182,10 +195,27 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     }
 
     public Guild createGuild(String name) {
+        return createGuild(name, nextId());
+    }
+
+    /**
+     * A guild whose events go to {@code shard} of {@code shardTotal}: its id's timestamp is moved back by up to
+     * {@code shardTotal - 1} milliseconds, as Discord routes by {@code (guild_id >> 22) % shard_total}.
+     */
+    public Guild createGuildOnShard(String name, int shard, int shardTotal) {
+        if (shardTotal < 1 || shard < 0 || shard >= shardTotal) {
+            throw new IllegalArgumentException("shard " + shard + " of " + shardTotal);
+        }
+        long millis = Instant.now().toEpochMilli() - DISCORD_EPOCH;
+        long back = Math.floorMod(millis - shard, shardTotal);
+        return createGuild(name, idAt(Instant.ofEpochMilli(millis - back + DISCORD_EPOCH)));
+    }
+
+    private Guild createGuild(String name, long id) {
         synchronized (lock) {
             UserState owner = (UserState) createUser(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
                     + "-owner");
-            GuildState guild = new GuildState(this, nextId(), name, owner);
+            GuildState guild = new GuildState(this, id, name, owner);
             guild.addRole("@everyone", Permissions.EVERYONE_DEFAULT, 0);
             guild.botRole = guild.addRole(bot.name(), Permissions.ADMINISTRATOR, bot.id());
             guild.members.put(owner.id(), new MemberState(guild, owner, Instant.now()));

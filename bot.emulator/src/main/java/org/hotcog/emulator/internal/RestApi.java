@@ -124,7 +124,7 @@ final class RestApi {
     private JsonNode gatewayBot() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("url", emulator.gatewayUrl());
-        node.put("shards", 1);
+        node.put("shards", emulator.recommendedShards());
         node.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
                 .put("max_concurrency", 1);
         return node;

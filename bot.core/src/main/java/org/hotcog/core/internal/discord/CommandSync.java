@@ -7,9 +7,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.RegistryListener;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,7 +29,10 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
  * Keeps the commands Discord holds equal to the commands of the active bundles. Changes are
  * debounced (a module swap or a burst of starting bundles costs one write), compared with what
  * Discord holds, and written with one bulk overwrite only when they differ: a restart with the
- * same bundles writes nothing. Commands go to the configured development guilds, or else globally.
+ * same bundles writes nothing. Commands go to the configured development guilds, or else globally;
+ * with development guilds, global commands are removed, and a guild that stops being a development
+ * guild loses its commands, so that none show twice. Each process syncs the development guilds of
+ * its own shards, and only the process running shard 0 writes global commands.
  */
 @Component(service = CommandSync.class, immediate = true, configurationPid = DiscordConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -38,16 +43,19 @@ public final class CommandSync implements RegistryListener {
     private final DiscordGateway gateway;
     private final CommandRegistry registry;
     private final long[] devGuilds;
+    private final GuildsWithCommands guildsWithCommands;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "hotcog-command-sync"));
     private final AtomicLong writes = new AtomicLong();
     private ScheduledFuture<?> pending;
 
     @Activate
-    public CommandSync(@Reference DiscordGateway gateway, @Reference CommandRegistry registry, DiscordConfig config) {
+    public CommandSync(@Reference DiscordGateway gateway, @Reference CommandRegistry registry, DiscordConfig config,
+            BundleContext context) {
         this.gateway = gateway;
         this.registry = registry;
         this.devGuilds = config.devGuilds();
+        this.guildsWithCommands = new GuildsWithCommands(context.getDataFile("guilds-with-commands").toPath());
         registry.addListener(this);
         commandsChanged();
     }
@@ -90,30 +98,66 @@ public final class CommandSync implements RegistryListener {
     }
 
     private void sync() throws InterruptedException {
-        JDA jda = gateway.readyShard(60);
         List<CommandData> desired = registry.commandData();
-        if (devGuilds.length == 0) {
-            if (differs(desired, jda.retrieveCommands().complete())) {
-                jda.updateCommands().addCommands(desired).complete();
-                wrote(desired, "globally");
+        // Processes that split the bot's shards share its global commands: only the one running
+        // shard 0 writes them, so that they never overwrite each other.
+        if (gateway.runsShard(0)) {
+            // With development guilds, global commands left from before would show twice there.
+            List<CommandData> global = devGuilds.length == 0 ? desired : List.of();
+            JDA jda = gateway.readyShard(0, 60);
+            if (differs(global, jda.retrieveCommands().complete())) {
+                jda.updateCommands().addCommands(global).complete();
+                wrote(global, "globally");
             }
-            return;
         }
         for (long id : devGuilds) {
-            Guild guild = gateway.shards().getGuildById(id);
-            if (guild == null) {
-                LOG.warn("Development guild {} is not on this process's shards; its commands are not synced", id);
-            } else if (differs(desired, guild.retrieveCommands().complete())) {
-                guild.updateCommands().addCommands(desired).complete();
-                wrote(desired, "in guild " + id);
+            if (syncGuild(id, desired)) {
+                guildsWithCommands.add(id);
+            } else if (runsGuild(id)) {
+                LOG.warn("Development guild {} is not one of the bot's guilds; its commands are not synced", id);
+            }
+        }
+        for (long id : guildsWithCommands.ids()) {
+            if (LongStream.of(devGuilds).noneMatch(devGuild -> devGuild == id) && runsGuild(id)) {
+                syncGuild(id, List.of());
+                guildsWithCommands.remove(id);
             }
         }
     }
 
+    /** Whether this process runs the guild's shard: the process that does syncs the guild. */
+    private boolean runsGuild(long id) {
+        return gateway.runsShard(gateway.shardOf(id));
+    }
+
+    /**
+     * Makes a guild of this process's shards hold {@code commands}, writing only if it holds others.
+     *
+     * @return false if the guild is not on this process's shards or the bot is not in it
+     */
+    private boolean syncGuild(long id, List<CommandData> commands) throws InterruptedException {
+        if (!runsGuild(id)) {
+            return false;
+        }
+        Guild guild = gateway.readyShard(gateway.shardOf(id), 60).getGuildById(id);
+        if (guild == null) {
+            return false;
+        }
+        if (differs(commands, guild.retrieveCommands().complete())) {
+            guild.updateCommands().addCommands(commands).complete();
+            wrote(commands, "in guild " + id);
+        }
+        return true;
+    }
+
     private void wrote(List<CommandData> desired, String where) {
         writes.incrementAndGet();
-        LOG.info("Registered {} commands {}: {}", desired.size(), where,
-                desired.stream().map(CommandData::getName).toList());
+        if (desired.isEmpty()) {
+            LOG.info("Removed the commands {}", where);
+        } else {
+            LOG.info("Registered {} commands {}: {}", desired.size(), where,
+                    desired.stream().map(CommandData::getName).toList());
+        }
     }
 
     /** Compares through JDA's own serialization, so that both sides are normalized alike. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.hotcog.core.internal.config.Secrets;
 import org.hotcog.core.internal.dispatch.Dispatcher;
@@ -30,6 +31,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.MiscUtil;
 
 /**
  * Owns the JDA shards of this process. Reconnecting and resuming are JDA's; this component
@@ -83,17 +85,30 @@ public final class DiscordConnection implements DiscordGateway {
     }
 
     @Override
-    public JDA readyShard(int seconds) throws InterruptedException {
+    public boolean runsShard(int shardId) {
+        return config.shardTotal() == 0 || config.shardIds().length == 0
+                || IntStream.of(config.shardIds()).anyMatch(id -> id == shardId);
+    }
+
+    @Override
+    public int shardOf(long guildId) {
+        return MiscUtil.getShardForGuild(guildId, shards.getShardsTotal());
+    }
+
+    @Override
+    public JDA readyShard(int shardId, int seconds) throws InterruptedException {
+        if (!runsShard(shardId)) {
+            throw new IllegalArgumentException("shard " + shardId + " runs in another process");
+        }
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
-            JDA shard = shards.getShardCache().stream().min((a, b) -> Integer.compare(
-                    a.getShardInfo().getShardId(), b.getShardInfo().getShardId())).orElse(null);
+            JDA shard = shards.getShardById(shardId);
             if (shard != null && shard.getStatus() == JDA.Status.CONNECTED) {
                 return shard;
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("Discord is not connected after " + seconds + " s");
+        throw new IllegalStateException("Shard " + shardId + " is not connected after " + seconds + " s");
     }
 
     private ShardManager connect(Set<GatewayIntent> intents) {
@@ -167,7 +182,8 @@ public final class DiscordConnection implements DiscordGateway {
     public HealthCheck.Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         ShardManager current = shards;
-        boolean connected = !current.getShardCache().isEmpty();
+        // shards still waiting for their turn to identify are not in the cache yet
+        boolean connected = !current.getShardCache().isEmpty() && current.getShardsQueued() == 0;
         Map<String, String> states = new LinkedHashMap<>();
         for (JDA shard : current.getShardCache()) {
             states.put(Integer.toString(shard.getShardInfo().getShardId()), shard.getStatus().name());
@@ -175,6 +191,7 @@ public final class DiscordConnection implements DiscordGateway {
         }
         details.put("state", connected ? "CONNECTED" : "CONNECTING");
         details.put("shards", states);
+        details.put("shardTotal", current.getShardsTotal());
         details.put("gatewayPingMs", (long) current.getAverageGatewayPing());
         details.put("guilds", current.getGuildCache().size());
         return new HealthCheck.Health(connected, details);

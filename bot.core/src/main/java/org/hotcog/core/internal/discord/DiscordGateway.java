@@ -10,8 +10,19 @@ public interface DiscordGateway {
     /** The shards this process runs; replaced when the connection is rebuilt, so never cache it. */
     ShardManager shards();
 
-    /** The lowest shard this process runs, waiting until it is connected (at most {@code seconds}). */
-    JDA readyShard(int seconds) throws InterruptedException;
+    /** Whether this process runs shard {@code shardId}: every shard, unless the configuration names some. */
+    boolean runsShard(int shardId);
+
+    /** The shard a guild's events come on, by Discord's rule {@code (guild_id >> 22) % shard total}. */
+    int shardOf(long guildId);
+
+    /**
+     * Shard {@code shardId}, waiting until it is connected (at most {@code seconds}).
+     *
+     * @throws IllegalArgumentException if this process does not run that shard
+     * @throws IllegalStateException if the shard is not connected in time
+     */
+    JDA readyShard(int shardId, int seconds) throws InterruptedException;
 
     /** The shards' states for {@code /api/health}: healthy when every shard is connected. */
     HealthCheck.Health health();

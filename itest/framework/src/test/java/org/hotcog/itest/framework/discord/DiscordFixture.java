@@ -38,12 +38,18 @@ final class DiscordFixture implements AutoCloseable {
         connect();
     }
 
-    /** Points the core at the local Discord; the connection comes up and syncs commands. */
+    /** Points the core at the local Discord; the connection comes up and syncs commands globally. */
     void connect() throws Exception {
+        connect(new long[0]);
+    }
+
+    /** Points the core at the local Discord, syncing commands to {@code devGuilds} (if any) instead of globally. */
+    void connect(long[] devGuilds) throws Exception {
         Dictionary<String, Object> config = new Hashtable<>();
         config.put(".token", discord.botToken());
         config.put("apiUrl", discord.restUrl());
         config.put("gatewayUrl", discord.gatewayUrl());
+        config.put("devGuilds", devGuilds);
         configurationAdmin.getConfiguration(DISCORD_PID, "?").update(config);
     }
 
@@ -55,14 +61,31 @@ final class DiscordFixture implements AutoCloseable {
         }
     }
 
-    /** Waits until Discord holds exactly a set of commands that includes {@code names}. */
+    /** Takes the connection down and connects again with {@code devGuilds}, until the new session is up. */
+    void reconnect(long[] devGuilds) throws Exception {
+        int identifies = discord.identifies();
+        disconnect();
+        Thread.sleep(500);
+        connect(devGuilds);
+        awaitIdentified(identifies + 1);
+    }
+
+    /** Waits until Discord's global commands include all of {@code names} (present) or none of them. */
     Set<String> awaitCommands(Set<String> names, boolean present) throws InterruptedException {
+        return awaitCommands(null, names, present);
+    }
+
+    /**
+     * Waits until the commands Discord holds for {@code guild} (null: the global ones) include all of
+     * {@code names} (present) or none of them (not present); returns them as they are then.
+     */
+    Set<String> awaitCommands(Guild guild, Set<String> names, boolean present) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        Set<String> registered = registered();
+        Set<String> registered = registered(guild);
         while (System.currentTimeMillis() < deadline
                 && (present ? !registered.containsAll(names) : names.stream().anyMatch(registered::contains))) {
             Thread.sleep(50);
-            registered = registered();
+            registered = registered(guild);
         }
         return registered;
     }
@@ -71,7 +94,7 @@ final class DiscordFixture implements AutoCloseable {
      * Waits for a new session to be up: interactions created before the bot identifies are not
      * delivered to it, as on Discord.
      */
-    void awaitIdentified(int identifies) throws InterruptedException {
+    private void awaitIdentified(int identifies) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
         while (discord.identifies() < identifies && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -79,8 +102,10 @@ final class DiscordFixture implements AutoCloseable {
         Thread.sleep(500); // READY and GUILD_CREATE are processed before JDA hands out interactions
     }
 
-    Set<String> registered() {
-        return discord.registeredCommands().stream().map(ApplicationCommand::name).collect(Collectors.toSet());
+    /** The names of the commands Discord holds for {@code guild}, or the global ones for null. */
+    Set<String> registered(Guild guild) {
+        return (guild == null ? discord.registeredCommands() : discord.registeredCommands(guild)).stream()
+                .map(ApplicationCommand::name).collect(Collectors.toSet());
     }
 
     @Override

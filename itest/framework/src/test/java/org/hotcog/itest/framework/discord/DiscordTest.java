@@ -191,11 +191,7 @@ class DiscordTest {
     @Order(10)
     void reconnectingWithTheSameBundlesWritesNoCommands() throws Exception {
         int writes = fixture.discord.commandWrites();
-        int identifies = fixture.discord.identifies();
-        fixture.disconnect();
-        Thread.sleep(500);
-        fixture.connect();
-        fixture.awaitIdentified(identifies + 1);
+        fixture.reconnect(new long[0]);
         Message reply = fixture.discord.slashCommand(fixture.alice, fixture.general, "ping").awaitReply(WAIT);
         assertThat(reply.content()).startsWith("Pong!");
         Thread.sleep(2_500); // past the sync's debounce
