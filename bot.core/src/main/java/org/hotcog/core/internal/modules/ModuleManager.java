@@ -180,9 +180,10 @@ public final class ModuleManager {
                 throw refused(actor, action, new ModuleException(ModuleException.Reason.CONFLICT,
                         "the running version could not be kept for a rollback, so nothing was changed: " + e));
             }
-            Optional<ModuleException> failure = replace(bundle, jar);
+            boolean running = isRunning(bundle);
+            Optional<ModuleException> failure = replace(bundle, jar, running);
             if (failure.isPresent()) {
-                throw rollBack(bundle, from, actor, action, failure.get(), true);
+                throw rollBack(bundle, running, from, actor, action, failure.get(), true);
             }
             audit.record(actor, action, bundle.getSymbolicName(), "ok", null);
             return describe(bundle);
@@ -207,9 +208,10 @@ public final class ModuleManager {
                         name + " has no previous version to roll back to"));
             }
             String action = "rollback " + name + " " + from + " to " + previous.version();
-            Optional<ModuleException> failure = replace(bundle, previous.file());
+            boolean running = isRunning(bundle);
+            Optional<ModuleException> failure = replace(bundle, previous.file(), running);
             if (failure.isPresent()) {
-                throw rollBack(bundle, from, actor, action, failure.get(), false);
+                throw rollBack(bundle, running, from, actor, action, failure.get(), false);
             }
             try {
                 store.swap(name);
@@ -342,9 +344,12 @@ public final class ModuleManager {
         }
     }
 
-    /** Puts another jar in place of the running one and brings it up as the bundle was. */
-    private Optional<ModuleException> replace(Bundle bundle, Path jar) {
-        boolean wasActive = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+    private static boolean isRunning(Bundle bundle) {
+        return bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+    }
+
+    /** Puts another jar in place of the running one and brings it up (started, or only resolved). */
+    private Optional<ModuleException> replace(Bundle bundle, Path jar, boolean start) {
         try (InputStream in = Files.newInputStream(jar)) {
             bundle.update(in);
             refresh(bundle);
@@ -352,12 +357,12 @@ public final class ModuleManager {
             return Optional.of(new ModuleException(ModuleException.Reason.FAILED,
                     "the framework refused the jar: " + e.getMessage()));
         }
-        return wasActive ? startAndCheck(bundle, false) : resolveOnly(bundle);
+        return start ? startAndCheck(bundle, false) : resolveOnly(bundle);
     }
 
     /** Undoes a failed update or rollback by putting the version that ran before back. */
-    private ModuleException rollBack(Bundle bundle, String runningVersion, String actor, String action,
-            ModuleException failure, boolean forgetNewest) {
+    private ModuleException rollBack(Bundle bundle, boolean wasRunning, String runningVersion, String actor,
+            String action, ModuleException failure, boolean forgetNewest) {
         String name = bundle.getSymbolicName();
         Optional<ModuleStore.StoredJar> back;
         try {
@@ -365,7 +370,7 @@ public final class ModuleManager {
         } catch (IOException e) {
             back = Optional.empty();
         }
-        Optional<ModuleException> again = back.isPresent() ? replace(bundle, back.get().file())
+        Optional<ModuleException> again = back.isPresent() ? replace(bundle, back.get().file(), wasRunning)
                 : Optional.of(new ModuleException(ModuleException.Reason.FAILED, "its jar is gone"));
         if (forgetNewest) {
             try {

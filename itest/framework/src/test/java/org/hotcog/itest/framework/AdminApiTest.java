@@ -140,6 +140,35 @@ class AdminApiTest {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void configuredOriginsMayCallFromABrowser() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(context.getProperty("hotcog.config.file"));
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "api.cors.origins=https://admin.example.org\n");
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var preflight = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "modules"))
+                    .header("Origin", "https://admin.example.org").header("Access-Control-Request-Method", "POST")
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            long deadline = System.currentTimeMillis() + 20_000;
+            HttpResponse<String> answer = client.send(preflight, HttpResponse.BodyHandlers.ofString());
+            while (answer.headers().firstValue("Access-Control-Allow-Origin").isEmpty()
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100); // the file is read again a moment after it changes
+                answer = client.send(preflight, HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://admin.example.org");
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                    headers -> assertThat(headers).contains("Authorization"));
+            var other = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "modules"))
+                    .header("Origin", "https://evil.example").header("Authorization", "Bearer " + admin).GET().build();
+            assertThat(client.send(other, HttpResponse.BodyHandlers.ofString()).headers()
+                    .firstValue("Access-Control-Allow-Origin")).isEmpty();
+        } finally {
+            java.nio.file.Files.writeString(file, "");
+        }
+    }
+
     private JsonNode create(String json) throws Exception {
         HttpResponse<String> response = Http.postJson(base + "tokens", admin, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

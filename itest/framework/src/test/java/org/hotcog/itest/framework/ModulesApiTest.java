@@ -138,6 +138,20 @@ class ModulesApiTest {
     }
 
     @Test
+    void anUpdateThatWouldNotResolveIsRefusedAndTheRunningVersionStays() throws Exception {
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "6.0.0", false))).path("id").asLong();
+        HttpResponse<String> refused = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                TestBundles.unresolvable(MANAGED));
+        assertRefused(refused, 422, "org.example.nowhere");
+        assertThat(Http.json(refused).path("message").asText()).contains("6.0.0 runs again");
+        assertThat(context.getBundle(id).getVersion().toString()).isEqualTo("6.0.0");
+        assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").isNull())
+                .as("the refused jar is not kept for rollbacks").isTrue();
+    }
+
+    @Test
     void badUploadsAreRefusedWithTheReason() throws Exception {
         assertRefused(Http.send("POST", base + "modules", admin, JAR, "not a jar at all".getBytes()), 400, "not a jar");
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
