@@ -35,8 +35,11 @@ public interface Jobs {
     /** Longest key accepted. */
     int MAX_KEY_LENGTH = 200;
 
-    /** Longest payload accepted: keys and values of {@code data} together, in characters. */
-    int MAX_DATA_LENGTH = 3000;
+    /**
+     * Longest payload accepted, in characters of its stored form (a JSON object: the keys and
+     * values plus about 6 characters a pair).
+     */
+    int MAX_DATA_LENGTH = 4000;
 
     /**
      * Runs the job once at {@code at} (at once if it is in the past), replacing any job of the
@@ -45,7 +48,7 @@ public interface Jobs {
      * @param kind 1 to 64 characters: lower-case letters, digits, {@code .}, {@code -}, {@code _}
      * @param key 1 to {@value #MAX_KEY_LENGTH} characters, for example {@code "<guild>:<user>"}
      * @param data handed to the handler as {@link Job#data()}; at most {@value #MAX_DATA_LENGTH}
-     *     characters in all
+     *     characters stored: ids and short texts, not documents
      */
     void schedule(String kind, String key, Instant at, Map<String, String> data);
 
