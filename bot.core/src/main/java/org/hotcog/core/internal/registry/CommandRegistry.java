@@ -233,11 +233,16 @@ public final class CommandRegistry {
     }
 
     /** The module a service belongs to: its bundle's Hotcog-Module header. */
-    static String moduleOf(ServiceReference<?> ref) {
+    public static String moduleOf(ServiceReference<?> ref) {
         Bundle bundle = ref.getBundle();
-        if (bundle == null) {
-            return "unknown";
-        }
+        return bundle == null ? "unknown" : moduleOf(bundle);
+    }
+
+    /**
+     * A bundle's module name: its Hotcog-Module header; {@value #CORE_MODULE} for the core; the
+     * symbolic name of any other bundle.
+     */
+    public static String moduleOf(Bundle bundle) {
         String module = bundle.getHeaders("").get(ModuleHeaders.MODULE);
         if (module != null) {
             return module;

@@ -1,7 +1,7 @@
 package org.hotcog.core.internal.registry;
 
 /**
- * Counts the interactions a handler is running, so that when its bundle stops the stop waits
+ * Counts the interactions (or jobs) a handler is running, so that when its bundle stops the stop waits
  * for them to finish instead of cutting them off.
  */
 public final class InFlight {
@@ -19,7 +19,7 @@ public final class InFlight {
     }
 
     /** Waits until nothing runs, at most {@code millis}; true if it drained. */
-    synchronized boolean awaitIdle(long millis) throws InterruptedException {
+    public synchronized boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (running > 0) {
             long left = deadline - System.currentTimeMillis();
@@ -31,7 +31,7 @@ public final class InFlight {
         return true;
     }
 
-    synchronized int running() {
+    public synchronized int running() {
         return running;
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -24,12 +25,8 @@ public final class TestBundles {
      */
     static InputStream withMigrations(String symbolicName, String version, Map<String, String> migrations)
             throws IOException {
-        Manifest manifest = new Manifest();
+        Manifest manifest = manifest(symbolicName, version);
         Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", version);
         main.putValue("Import-Package", "javax.sql");
         main.putValue("Service-Component", "OSGI-INF/probe.xml");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -55,12 +52,8 @@ public final class TestBundles {
      * when it is activated, as a release with a bug in its start-up would.
      */
     public static byte[] feature(String symbolicName, String version, boolean broken) throws IOException {
-        Manifest manifest = new Manifest();
+        Manifest manifest = manifest(symbolicName, version);
         Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", version);
         main.putValue("Hotcog-Module", "swap");
         main.putValue("Import-Package", "org.hotcog.api.command;version=\"[1.0,2)\","
                 + "org.hotcog.api.interaction;version=\"[1.0,2)\","
@@ -82,14 +75,28 @@ public final class TestBundles {
         return bytes.toByteArray();
     }
 
+    /**
+     * A module with no classes of its own: a test registers services on its behalf through its
+     * bundle context, and they leave when it stops.
+     */
+    static InputStream module(String symbolicName, String version, String module) {
+        Manifest manifest = manifest(symbolicName, version);
+        Attributes main = manifest.getMainAttributes();
+        main.putValue("Hotcog-Module", module);
+        main.putValue("Import-Package", "org.hotcog.api.jobs;version=\"[1.0,2)\"");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            add(jar, "readme.txt", ("module " + module).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
     /** A bundle that imports a package nobody exports, so it cannot resolve. */
     static byte[] unresolvable(String symbolicName) throws IOException {
-        Manifest manifest = new Manifest();
+        Manifest manifest = manifest(symbolicName, "1.0.0");
         Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", "1.0.0");
         main.putValue("Hotcog-Module", "unresolvable");
         main.putValue("Import-Package", "org.example.nowhere;version=\"[1.0,2)\"");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -97,6 +104,17 @@ public final class TestBundles {
             add(jar, "readme.txt", "needs org.example.nowhere".getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    /** A manifest with the headers every bundle needs. */
+    private static Manifest manifest(String symbolicName, String version) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        return manifest;
     }
 
     private static void copyClass(JarOutputStream jar, Class<?> type) throws IOException {
