@@ -16,19 +16,20 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * A local Discord with a guild, a channel and a member, and the core connected to it through
- * ConfigAdmin, exactly as hotcog.properties would configure a Discord-compatible server.
+ * ConfigAdmin, exactly as hotcog.properties would configure a Discord-compatible server. Public for
+ * the tests of feature modules in other packages.
  */
-final class DiscordFixture implements AutoCloseable {
-    static final String DISCORD_PID = "org.hotcog.core.discord";
-    static final Duration WAIT = Duration.ofSeconds(20);
+public final class DiscordFixture implements AutoCloseable {
+    public static final String DISCORD_PID = "org.hotcog.core.discord";
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
-    final LocalDiscord discord;
-    final Guild guild;
-    final TextChannel general;
-    final User alice;
+    public final LocalDiscord discord;
+    public final Guild guild;
+    public final TextChannel general;
+    public final User alice;
     private final ConfigurationAdmin configurationAdmin;
 
-    DiscordFixture(ConfigurationAdmin configurationAdmin) throws Exception {
+    public DiscordFixture(ConfigurationAdmin configurationAdmin) throws Exception {
         this.configurationAdmin = configurationAdmin;
         this.discord = LocalDiscord.start();
         this.guild = discord.createGuild("Test guild");
@@ -56,7 +57,7 @@ final class DiscordFixture implements AutoCloseable {
     }
 
     /** Waits until Discord holds exactly a set of commands that includes {@code names}. */
-    Set<String> awaitCommands(Set<String> names, boolean present) throws InterruptedException {
+    public Set<String> awaitCommands(Set<String> names, boolean present) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
         Set<String> registered = registered();
         while (System.currentTimeMillis() < deadline
