@@ -48,12 +48,6 @@ public final class CaseRecorder {
         return stored;
     }
 
-    /** Stores the case alone, then posts and announces it. */
-    public ModCase record(Guild guild, NewCase c) {
-        return record(guild, c, (connection, number) -> {
-        });
-    }
-
     /** Changes a case's reason and its modlog post; false when the guild has no such case. */
     public boolean editReason(Guild guild, int number, String reason) {
         if (!cases.updateReason(guild.getIdLong(), number, reason)) {

@@ -98,11 +98,6 @@ public record ModerationSettings(long modlogChannelId, boolean requireReason, bo
         }
     }
 
-    /** The step for exactly this many points, if any. */
-    public Threshold thresholdAt(int points) {
-        return thresholds.stream().filter(t -> t.points() == points).findFirst().orElse(null);
-    }
-
     public ModerationSettings withModlogChannel(long channelId) {
         return new ModerationSettings(channelId, requireReason, dmBeforeAction, warningExpiry, moderatorRoles,
                 thresholds);
