@@ -2,6 +2,7 @@ package org.hotcog.itest.framework;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.osgi.framework.BundleContext;
 
@@ -25,6 +26,12 @@ public final class HttpAccess {
     /** A request without a body below {@code /api/}, with the given token. */
     public HttpResponse<String> send(String method, String path, String token) throws IOException, InterruptedException {
         return Http.send(method, base + path, token, null, null);
+    }
+
+    /** A request with a JSON body below {@code /api/}, with the given token. */
+    public HttpResponse<String> sendJson(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return Http.send(method, base + path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {

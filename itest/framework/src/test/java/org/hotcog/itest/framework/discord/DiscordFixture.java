@@ -16,19 +16,20 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * A local Discord with a guild, a channel and a member, and the core connected to it through
- * ConfigAdmin, exactly as hotcog.properties would configure a Discord-compatible server.
+ * ConfigAdmin, exactly as hotcog.properties would configure a Discord-compatible server. Public for
+ * the tests of feature modules in other packages.
  */
-final class DiscordFixture implements AutoCloseable {
-    static final String DISCORD_PID = "org.hotcog.core.discord";
-    static final Duration WAIT = Duration.ofSeconds(20);
+public final class DiscordFixture implements AutoCloseable {
+    public static final String DISCORD_PID = "org.hotcog.core.discord";
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
-    final LocalDiscord discord;
-    final Guild guild;
-    final TextChannel general;
-    final User alice;
+    public final LocalDiscord discord;
+    public final Guild guild;
+    public final TextChannel general;
+    public final User alice;
     private final ConfigurationAdmin configurationAdmin;
 
-    DiscordFixture(ConfigurationAdmin configurationAdmin) throws Exception {
+    public DiscordFixture(ConfigurationAdmin configurationAdmin) throws Exception {
         this.configurationAdmin = configurationAdmin;
         this.discord = LocalDiscord.start();
         this.guild = discord.createGuild("Test guild");
@@ -62,7 +63,7 @@ final class DiscordFixture implements AutoCloseable {
     }
 
     /** Takes the connection down and connects again with {@code devGuilds}, until the new session is up. */
-    void reconnect(long[] devGuilds) throws Exception {
+    public void reconnect(long[] devGuilds) throws Exception {
         int identifies = discord.identifies();
         disconnect();
         Thread.sleep(500);
@@ -71,7 +72,7 @@ final class DiscordFixture implements AutoCloseable {
     }
 
     /** Waits until Discord's global commands include all of {@code names} (present) or none of them. */
-    Set<String> awaitCommands(Set<String> names, boolean present) throws InterruptedException {
+    public Set<String> awaitCommands(Set<String> names, boolean present) throws InterruptedException {
         return awaitCommands(null, names, present);
     }
 
@@ -79,7 +80,7 @@ final class DiscordFixture implements AutoCloseable {
      * Waits until the commands Discord holds for {@code guild} (null: the global ones) include all of
      * {@code names} (present) or none of them (not present); returns them as they are then.
      */
-    Set<String> awaitCommands(Guild guild, Set<String> names, boolean present) throws InterruptedException {
+    public Set<String> awaitCommands(Guild guild, Set<String> names, boolean present) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
         Set<String> registered = registered(guild);
         while (System.currentTimeMillis() < deadline

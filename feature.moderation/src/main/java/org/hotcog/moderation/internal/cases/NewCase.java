@@ -1,0 +1,13 @@
+package org.hotcog.moderation.internal.cases;
+
+import java.time.Duration;
+
+/**
+ * A case about to be recorded; the store gives it its number and time.
+ *
+ * @param reason null when none was given
+ * @param duration null for actions without one
+ */
+public record NewCase(long guildId, CaseAction action, long targetId, String targetName, long moderatorId,
+        String moderatorName, boolean automatic, String reason, Duration duration) {
+}
