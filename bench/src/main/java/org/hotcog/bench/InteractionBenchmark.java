@@ -9,11 +9,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hotcog.emulator.Guild;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.LocalDiscord;
-import org.hotcog.emulator.TextChannel;
-import org.hotcog.emulator.User;
 
 /**
  * How fast a bot answers {@code /pong}: a local Discord in this JVM sends INTERACTION_CREATEs to the bot under test,
@@ -25,22 +22,19 @@ import org.hotcog.emulator.User;
  * bench/interactions.sh); environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000).
  */
 public final class InteractionBenchmark {
-    private static final String COMMAND = "pong";
     /** Discord drops an interaction not answered in 3 s; waiting longer only tells a slow answer from none. */
-    private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    /** What both bots answer: the baseline, and Hotcog with bench-pong.jar. */
+    private static final String REPLY = "pong";
     private static final int ERRORS_SHOWN = 5;
 
-    private final LocalDiscord discord;
+    private final PongSender sender;
     private final BotProcess bot;
-    private final User user;
-    private final TextChannel channel;
     private final int inFlight;
 
-    private InteractionBenchmark(LocalDiscord discord, BotProcess bot, User user, TextChannel channel, int inFlight) {
-        this.discord = discord;
+    InteractionBenchmark(PongSender sender, BotProcess bot, int inFlight) {
+        this.sender = sender;
         this.bot = bot;
-        this.user = user;
-        this.channel = channel;
         this.inFlight = inFlight;
     }
 
@@ -56,14 +50,11 @@ public final class InteractionBenchmark {
         int warmup = positiveFromEnv("WARMUP", 4_000);
 
         try (LocalDiscord discord = LocalDiscord.start()) {
-            Guild guild = discord.createGuild("Benchmark");
-            User user = discord.createUser("load");
-            guild.addMember(user);
-            TextChannel channel = guild.createTextChannel("bench");
+            PongSender sender = PongSender.create(discord);
             try (BotProcess bot = botName.equals("baseline") ? BotProcess.baseline(discord, work)
                     : BotProcess.hotcog(discord, work)) {
-                bot.awaitUntil(() -> registered(discord, guild), "/" + COMMAND + " registered");
-                InteractionBenchmark benchmark = new InteractionBenchmark(discord, bot, user, channel, inFlight);
+                bot.awaitUntil(sender::registered, "/" + PongSender.COMMAND + " registered");
+                InteractionBenchmark benchmark = new InteractionBenchmark(sender, bot, inFlight);
 
                 Run warm = benchmark.run(warmup);
                 System.out.println(botName + " warm-up: " + warm.summary());
@@ -83,12 +74,7 @@ public final class InteractionBenchmark {
         }
     }
 
-    private static boolean registered(LocalDiscord discord, Guild guild) {
-        return discord.registeredCommands().stream().anyMatch(c -> c.name().equals(COMMAND))
-                || discord.registeredCommands(guild).stream().anyMatch(c -> c.name().equals(COMMAND));
-    }
-
-    private static int positiveFromEnv(String name, int fallback) {
+    static int positiveFromEnv(String name, int fallback) {
         int value = Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, not " + value);
@@ -111,11 +97,7 @@ public final class InteractionBenchmark {
 
         /** Nearest-rank percentile in milliseconds. */
         private double percentile(double p) {
-            if (latencyNanos.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p * latencyNanos.length);
-            return latencyNanos[Math.max(rank, 1) - 1] / 1e6;
+            return latencyNanos.length == 0 ? Double.NaN : Percentiles.nearestRank(latencyNanos, p) / 1e6;
         }
     }
 
@@ -123,7 +105,7 @@ public final class InteractionBenchmark {
      * Sends {@code count} interactions from {@link #inFlight} threads, each sending its next one when the previous
      * was answered. Stops early only if the bot exits; what was not sent then counts as lost.
      */
-    private Run run(int count) throws InterruptedException {
+    Run run(int count) throws InterruptedException {
         AtomicInteger tickets = new AtomicInteger(count);
         long[] latencies = new long[count]; // by ticket; 0 = not answered with "pong"
         AtomicInteger failed = new AtomicInteger();
@@ -151,13 +133,13 @@ public final class InteractionBenchmark {
         long sent = System.nanoTime();
         InteractionResponse response;
         try {
-            response = discord.slashCommand(user, channel, COMMAND).awaitResponse(ANSWER_WAIT);
+            response = sender.send().awaitResponse(ANSWER_WAIT);
         } catch (AssertionError noAnswer) { // the wait ran out: lost
             errors.add(noAnswer.getMessage());
             return 0;
         }
         long latency = System.nanoTime() - sent;
-        if (response.type() != InteractionResponse.CHANNEL_MESSAGE || !COMMAND.equals(response.message().content())) {
+        if (response.type() != InteractionResponse.CHANNEL_MESSAGE || !REPLY.equals(response.message().content())) {
             failed.incrementAndGet();
             errors.add("wrong answer: type " + response.type() + ", "
                     + (response.message() == null ? "no message" : "\"" + response.message().content() + "\""));
