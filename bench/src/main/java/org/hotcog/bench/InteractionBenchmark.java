@@ -7,19 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.hotcog.emulator.InteractionResponse;
+import org.hotcog.emulator.InteractionResult;
 import org.hotcog.emulator.LocalDiscord;
 
 /**
  * How fast a bot answers {@code /pong}: a local Discord in this JVM sends INTERACTION_CREATEs to the bot under test,
  * a separate process, from IN_FLIGHT threads, each timing one interaction from just before it is sent to the
  * arrival of the bot's type-4 callback. Reports throughput, p50 and p99 latency, lost and failed interactions, and
- * the bot's CPU time per interaction.
+ * the bot's CPU time per interaction. With RATE set, the measured interactions are sent at that fixed rate instead
+ * (an open loop, as users send them, however busy the bot is), and the IN_FLIGHT threads only wait for answers.
  *
  * <p>Usage: {@code InteractionBenchmark baseline|hotcog WORK_DIR} from the repository's root (see
- * bench/interactions.sh); environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000).
+ * bench/interactions.sh); environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000, always a closed loop),
+ * RATE (interactions per second; unset: closed loop).
  */
 public final class InteractionBenchmark {
     /** Discord drops an interaction not answered in 3 s; waiting longer only tells a slow answer from none. */
@@ -48,6 +55,7 @@ public final class InteractionBenchmark {
         int interactions = positiveFromEnv("INTERACTIONS", 20_000);
         int inFlight = positiveFromEnv("IN_FLIGHT", 32);
         int warmup = positiveFromEnv("WARMUP", 4_000);
+        int rate = System.getenv("RATE") == null ? 0 : positiveFromEnv("RATE", 0);
 
         try (LocalDiscord discord = LocalDiscord.start()) {
             PongSender sender = PongSender.create(discord);
@@ -61,7 +69,7 @@ public final class InteractionBenchmark {
 
                 long cpuBefore = bot.cpuNanos();
                 long restBefore = discord.restRequests();
-                Run measured = benchmark.run(interactions);
+                Run measured = rate > 0 ? benchmark.runAtRate(interactions, rate) : benchmark.run(interactions);
                 double cpuMillisEach = (bot.cpuNanos() - cpuBefore) / 1e6 / interactions;
                 double restEach = (double) (discord.restRequests() - restBefore) / interactions;
                 System.out.println(botName + ": " + measured.summary() + String.format(Locale.ROOT,
@@ -83,14 +91,14 @@ public final class InteractionBenchmark {
     }
 
     /** What one run of {@code count} interactions gave; latencies of the answered ones only, sorted. */
-    record Run(int count, int inFlight, long wallNanos, long[] latencyNanos, int failed, List<String> errors) {
+    record Run(int count, String load, long wallNanos, long[] latencyNanos, int failed, List<String> errors) {
         int lost() {
             return count - latencyNanos.length - failed;
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "%d interactions, %d in flight: %.0f interactions/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms, lost %d, failed %d", count, inFlight,
+            return String.format(Locale.ROOT, "%d interactions, %s: %.0f interactions/s, p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms, lost %d, failed %d", count, load,
                     latencyNanos.length * 1e9 / wallNanos, percentile(0.50), percentile(0.99),
                     percentile(1.0), lost(), failed);
         }
@@ -125,15 +133,48 @@ public final class InteractionBenchmark {
         }
         long wall = System.nanoTime() - start;
         long[] answered = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
-        return new Run(count, inFlight, wall, answered, failed.get(), List.copyOf(errors));
+        return new Run(count, inFlight + " in flight", wall, answered, failed.get(), List.copyOf(errors));
+    }
+
+    /**
+     * Sends {@code count} interactions at {@code rate} per second, each when its turn comes whether or not the earlier
+     * ones were answered; {@link #inFlight} threads wait for the answers. Stops early only if the bot exits.
+     */
+    Run runAtRate(int count, int rate) throws InterruptedException {
+        long[] latencies = new long[count]; // by ticket; 0 = not answered with "pong"
+        AtomicInteger failed = new AtomicInteger();
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        ExecutorService waiters = Executors.newFixedThreadPool(inFlight);
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < count && bot.isAlive(); i++) {
+            long due = start + i * interval;
+            for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            long sent = System.nanoTime();
+            InteractionResult result = sender.send();
+            int ticket = i;
+            waiters.execute(() -> latencies[ticket] = latency(sent, result, failed, errors));
+        }
+        waiters.shutdown();
+        waiters.awaitTermination(ANSWER_WAIT.toSeconds() + 10, TimeUnit.SECONDS);
+        long wall = System.nanoTime() - start;
+        long[] answered = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        return new Run(count, rate + "/s offered", wall, answered, failed.get(), List.copyOf(errors));
     }
 
     /** One interaction: its latency in nanoseconds if answered with a type-4 "pong", else 0. */
     private long interact(AtomicInteger failed, Queue<String> errors) {
         long sent = System.nanoTime();
+        return latency(sent, sender.send(), failed, errors);
+    }
+
+    /** The latency of an interaction sent at {@code sent} (nanoTime) if answered with a type-4 "pong", else 0. */
+    private static long latency(long sent, InteractionResult result, AtomicInteger failed, Queue<String> errors) {
         InteractionResponse response;
         try {
-            response = sender.send().awaitResponse(ANSWER_WAIT);
+            response = result.awaitResponse(ANSWER_WAIT);
         } catch (AssertionError noAnswer) { // the wait ran out: lost
             errors.add(noAnswer.getMessage());
             return 0;
