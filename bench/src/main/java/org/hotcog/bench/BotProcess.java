@@ -1,24 +1,17 @@
 package org.hotcog.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.hotcog.emulator.LocalDiscord;
@@ -30,7 +23,8 @@ import org.hotcog.emulator.LocalDiscord;
 final class BotProcess implements AutoCloseable {
     /** Relative to the repository's root, where interactions.sh runs. */
     private static final Path HOTCOG_JAR = Path.of("target/hotcog.jar");
-    private static final Path PONG_BUNDLE = Path.of("bench/target/bench-pong.jar");
+    /** The /pong feature bundle Hotcog starts with. */
+    static final Path PONG_BUNDLE = Path.of("bench/target/bench-pong.jar");
     private static final Duration START_WAIT = Duration.ofSeconds(120);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     /** The unit of utime and stime in /proc/PID/stat: USER_HZ, 100 on every Linux architecture Java runs on. */
@@ -39,6 +33,8 @@ final class BotProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    /** Hotcog's web console, logged in; null for the baseline, which has none. */
+    private WebConsole console;
 
     private BotProcess(String name, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
@@ -69,9 +65,11 @@ final class BotProcess implements AutoCloseable {
                 "HOTCOG_HTTP_PORT", Integer.toString(httpPort)));
         BotProcess bot = new BotProcess("hotcog", builder, work.resolve("hotcog.log"));
         try {
-            WebConsole console = new WebConsole(URI.create("http://127.0.0.1:" + httpPort));
+            WebConsole console = new WebConsole(URI.create("http://127.0.0.1:" + httpPort),
+                    data.resolve("console-password"));
             bot.awaitUntil(console::healthy, "GET /api/health answering 200");
-            console.install(Files.readString(data.resolve("console-password")).trim(), PONG_BUNDLE);
+            console.upload(PONG_BUNDLE);
+            bot.console = console;
             return bot;
         } catch (Exception | AssertionError e) {
             bot.close();
@@ -112,6 +110,14 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
+    /** Hotcog's web console, to install or update bundles in the running bot. */
+    WebConsole console() {
+        if (console == null) {
+            throw new IllegalStateException("the " + name + " bot has no web console");
+        }
+        return console;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -144,51 +150,6 @@ final class BotProcess implements AutoCloseable {
         if (!process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
             System.err.println("the " + name + " bot did not stop within " + STOP_WAIT + "; killing it");
             process.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    /** The bits of Hotcog's HTTP side the benchmark needs: its health, and the Felix Web Console's bundle upload. */
-    private static final class WebConsole {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI base;
-
-        WebConsole(URI base) {
-            this.base = base;
-        }
-
-        boolean healthy() throws InterruptedException {
-            try {
-                return http.send(HttpRequest.newBuilder(base.resolve("/api/health")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notListeningYet) {
-                return false;
-            }
-        }
-
-        /** The console's install form, as an operator fills it in: upload, start, refresh packages. */
-        void install(String password, Path bundle) throws IOException, InterruptedException {
-            String boundary = "----hotcog-bench-" + UUID.randomUUID();
-            ByteArrayOutputStream form = new ByteArrayOutputStream();
-            Map.of("action", "install", "bundlestart", "start", "bundlestartlevel", "1",
-                    "refreshPackages", "refresh").forEach((name, value) -> form.writeBytes(("--" + boundary
-                            + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                            .getBytes(StandardCharsets.UTF_8)));
-            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"bundlefile\"; filename=\""
-                    + bundle.getFileName() + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            form.writeBytes(Files.readAllBytes(bundle));
-            form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            String credentials = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/system/console/bundles"))
-                    .header("Authorization", "Basic " + credentials)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 && response.statusCode() != 302) {
-                throw new IOException("installing " + bundle + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
         }
     }
 }

@@ -39,6 +39,6 @@ public final class HandOffStats {
     }
 
     private static double percentile(long[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1000.0;
+        return Percentiles.nearestRank(sorted, p) / 1000.0;
     }
 }

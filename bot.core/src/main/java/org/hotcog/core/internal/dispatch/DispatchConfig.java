@@ -14,7 +14,7 @@ public @interface DispatchConfig {
     @AttributeDefinition(name = "Queue per module", description = "Interactions of one module that may wait; past it the user hears the module is busy.")
     int queuePerModule() default 500;
 
-    @AttributeDefinition(name = "Defer after (ms)", description = "When a handler has not answered by then, the core defers for it (Discord allows 3000 ms).")
+    @AttributeDefinition(name = "Defer after (ms)", description = "When a handler has not answered by then (checked every 100 ms), the core defers for it (Discord allows 3000 ms).")
     int deferAfterMillis() default 2_000;
 
     @AttributeDefinition(name = "Handler time-out (s)", description = "After this the user is told the command took too long.")

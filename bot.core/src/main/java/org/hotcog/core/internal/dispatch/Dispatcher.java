@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,11 +55,17 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
  * ephemeral message and any other exception or a time-out into a short ephemeral error with a
  * correlation id, records every interaction in the command log, and holds interactions for a module
  * that is being replaced until its new version registers (or a wait runs out).
+ *
+ * <p>The hand-off schedules no timer per interaction: one sweep of the running interactions every
+ * {@value #SWEEP_MILLIS} ms keeps their deadlines (the deferral, the time-out), so that handing an
+ * interaction over takes no lock of the timer's queue and never wakes the timer's thread.
  */
 @Component(service = Dispatcher.class, configurationPid = DispatchConfig.PID)
 @Designate(ocd = DispatchConfig.class)
 public final class Dispatcher implements EventListener, RegistryListener {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** How often the deadlines of running interactions are checked: how late a deferral or time-out may come. */
+    static final long SWEEP_MILLIS = 100;
 
     private final CommandRegistry registry;
     private final CommandLog commandLog;
@@ -69,8 +76,35 @@ public final class Dispatcher implements EventListener, RegistryListener {
     private final Cooldowns cooldowns = new Cooldowns();
     /** Interactions waiting for a module that is being replaced. */
     private final List<Parked> parked = new ArrayList<>();
+    /** Interactions handed to a module's executor whose handler has not ended or timed out yet. */
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
 
     private record Parked(Invocation invocation, String module, ScheduledFuture<?> expiry) {
+    }
+
+    /** An interaction from its hand-off to a module until its handler ends or times out. */
+    private static final class Running {
+        static final long QUEUED = Long.MIN_VALUE;
+        final Route route;
+        final Invocation invocation;
+        /** Whether the dispatcher still defers for a slow handler (not when it deferred already, while parked). */
+        final boolean deferWhenSlow;
+        /** When the handler started (nanoTime), or {@link #QUEUED} while it waits in the executor's queue. */
+        volatile long startedNanos = QUEUED;
+        /** Whether the sweep has deferred for the handler; read and written by the sweep only. */
+        boolean deferralDone;
+        /** Set by whichever of the handler's end and the time-out comes first, which then records the outcome. */
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Running(Route route, Invocation invocation, boolean deferWhenSlow) {
+            this.route = route;
+            this.invocation = invocation;
+            this.deferWhenSlow = deferWhenSlow;
+        }
+
+        boolean settle() {
+            return settled.compareAndSet(false, true);
+        }
     }
 
     @Activate
@@ -85,6 +119,7 @@ public final class Dispatcher implements EventListener, RegistryListener {
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
         timer.scheduleWithFixedDelay(cooldowns::purge, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         registry.addListener(this);
     }
 
@@ -216,33 +251,61 @@ public final class Dispatcher implements EventListener, RegistryListener {
 
     private void submit(Route route, Invocation invocation, boolean deferWhenSlow) {
         route.inFlight().enter();
-        ScheduledFuture<?> autoDefer = deferWhenSlow ? timer.schedule(
-                () -> invocation.reply().deferForHandler(invocation.componentOrNull()),
-                Math.max(0, config.deferAfterMillis() - elapsedMillis(invocation)), TimeUnit.MILLISECONDS) : null;
+        Running run = new Running(route, invocation, deferWhenSlow);
+        running.add(run);
         try {
-            executor(route.module()).execute(() -> execute(route, invocation, autoDefer));
+            executor(route.module()).execute(() -> execute(run));
         } catch (RejectedExecutionException e) {
+            running.remove(run);
             route.inFlight().exit();
-            cancel(autoDefer);
             invocation.reply().finish("The " + route.module() + " module is busy. Please try again in a moment.");
             record(invocation, route.module(), Outcome.BUSY, null);
         }
     }
 
-    private void execute(Route route, Invocation invocation, ScheduledFuture<?> autoDefer) {
-        AtomicBoolean settled = new AtomicBoolean(); // set by whichever of the handler and the time-out ends first
-        ScheduledFuture<?> timeout = timer.schedule(() -> {
-            if (settled.compareAndSet(false, true)) {
-                invocation.reply().finish("This took too long and was stopped. (ref " + invocation.correlationId() + ")");
-                LOG.warn("[{}] {} of module {} did not finish within {} s", invocation.correlationId(),
-                        invocation.label(), route.module(), config.handlerTimeoutSeconds());
-                record(invocation, route.module(), Outcome.TIMEOUT, null);
+    /**
+     * Keeps the deadlines of the running interactions: defers for a handler that has not answered
+     * within {@link DispatchConfig#deferAfterMillis()} of the interaction's arrival (queued or
+     * running), and ends one whose handler has run longer than the time-out.
+     */
+    private void sweep() {
+        long now = System.nanoTime();
+        long deferAfter = TimeUnit.MILLISECONDS.toNanos(config.deferAfterMillis());
+        long timeout = TimeUnit.SECONDS.toNanos(config.handlerTimeoutSeconds());
+        for (Running run : running) {
+            try {
+                keepDeadlines(run, now, deferAfter, timeout);
+            } catch (RuntimeException e) { // must not end the sweep, which the timer would not run again
+                LOG.warn("[{}] could not keep the deadlines of {}: {}", run.invocation.correlationId(),
+                        run.invocation.label(), e.toString());
             }
-        }, config.handlerTimeoutSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void keepDeadlines(Running run, long now, long deferAfter, long timeout) {
+        Invocation invocation = run.invocation;
+        if (run.deferWhenSlow && !run.deferralDone && now - invocation.receivedNanos() >= deferAfter) {
+            run.deferralDone = true;
+            invocation.reply().deferForHandler(invocation.componentOrNull());
+        }
+        long started = run.startedNanos;
+        if (started != Running.QUEUED && now - started >= timeout && run.settle()) {
+            running.remove(run);
+            invocation.reply().finish("This took too long and was stopped. (ref " + invocation.correlationId() + ")");
+            LOG.warn("[{}] {} of module {} did not finish within {} s", invocation.correlationId(),
+                    invocation.label(), run.route.module(), config.handlerTimeoutSeconds());
+            record(invocation, run.route.module(), Outcome.TIMEOUT, null);
+        }
+    }
+
+    private void execute(Running run) {
+        Route route = run.route;
+        Invocation invocation = run.invocation;
+        recordHandOff(route, invocation);
+        run.startedNanos = System.nanoTime();
         Outcome outcome = Outcome.OK;
         String error = null;
         try {
-            recordHandOff(route, invocation);
             long wait = cooldowns.tryStart(route, invocation);
             if (wait > 0) {
                 outcome = Outcome.COOLDOWN;
@@ -268,13 +331,12 @@ public final class Dispatcher implements EventListener, RegistryListener {
                     failure);
             invocation.reply().finish("Something went wrong. (ref " + invocation.correlationId() + ")");
         } finally {
-            timeout.cancel(false);
-            cancel(autoDefer);
+            running.remove(run);
             if (outcome != Outcome.OK && outcome != Outcome.COOLDOWN) {
                 cooldowns.cancel(route, invocation);
             }
             route.inFlight().exit();
-            if (settled.compareAndSet(false, true)) {
+            if (run.settle()) {
                 record(invocation, route.module(), outcome, error);
             }
         }
@@ -338,12 +400,6 @@ public final class Dispatcher implements EventListener, RegistryListener {
 
     private static long elapsedMillis(Invocation invocation) {
         return (System.nanoTime() - invocation.receivedNanos()) / 1_000_000;
-    }
-
-    private static void cancel(ScheduledFuture<?> future) {
-        if (future != null) {
-            future.cancel(false);
-        }
     }
 
     private static String humanSeconds(long millis) {

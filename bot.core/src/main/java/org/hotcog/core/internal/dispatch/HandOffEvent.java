@@ -9,9 +9,9 @@ import jdk.jfr.StackTrace;
 
 /**
  * A flight-recorder event spanning the dispatcher's own work for one interaction: from JDA handing
- * over the event to the handler starting on its module's thread (lookup, timers, the executor's
- * queue). It costs nothing unless a recording is running; {@code bench/dispatch-overhead.sh} reads
- * its durations.
+ * over the event to the handler starting on its module's thread (lookup, the executor's queue, the
+ * wake-up of the module's thread). It costs nothing unless a recording is running;
+ * {@code bench/dispatch-overhead.sh} reads its durations.
  */
 @Name("org.hotcog.HandOff")
 @Label("Interaction hand-off")
