@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.hotcog.core.internal.audit.AuditLog;
@@ -22,6 +23,7 @@ import org.hotcog.core.internal.rest.JsonProvider;
 import org.hotcog.core.internal.rest.ModuleDetails;
 import org.hotcog.core.internal.rest.ObservabilityResource;
 import org.osgi.framework.Bundle;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,8 +60,15 @@ public final class HotcogConsolePlugin extends AbstractServlet {
     private final transient ModuleDirectory directory;
     private final transient ModuleManager manager;
     private final transient ModuleDetails details;
-    private final transient ObservabilityResource observability;
-    private final transient PrometheusReport metrics;
+    /**
+     * Got at each use, not when the tab is made. The console makes the tab as soon as it is
+     * registered, which can be deep inside the start of these two: the JAX-RS whiteboard making
+     * the resource, which makes the report, which makes the database service, whose data source
+     * satisfies this tab. Asking for either then is a cycle, the tab is never made and the console
+     * answers 404 for it until the next restart.
+     */
+    private final transient ComponentServiceObjects<ObservabilityResource> observability;
+    private final transient ComponentServiceObjects<PrometheusReport> metrics;
     private final transient TokenStore tokens;
     private final transient AuditLog audit;
     /**
@@ -72,8 +81,9 @@ public final class HotcogConsolePlugin extends AbstractServlet {
 
     @Activate
     public HotcogConsolePlugin(@Reference ModuleDirectory directory, @Reference ModuleManager manager,
-            @Reference ModuleDetails details, @Reference ObservabilityResource observability,
-            @Reference PrometheusReport metrics, @Reference TokenStore tokens, @Reference AuditLog audit) {
+            @Reference ModuleDetails details, @Reference ComponentServiceObjects<ObservabilityResource> observability,
+            @Reference ComponentServiceObjects<PrometheusReport> metrics, @Reference TokenStore tokens,
+            @Reference AuditLog audit) {
         this.directory = directory;
         this.manager = manager;
         this.details = details;
@@ -92,7 +102,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
                 case "/metrics.txt" -> {
                     setNoCache(response);
                     response.setContentType(PrometheusReport.CONTENT_TYPE);
-                    response.getWriter().write(metrics.write());
+                    response.getWriter().write(using(metrics, PrometheusReport::write));
                 }
                 case "/hotcog.js" -> spool(response, "console/hotcog.js", "text/javascript");
                 default -> super.doGet(request, response);
@@ -202,10 +212,19 @@ public final class HotcogConsolePlugin extends AbstractServlet {
                 .map(m -> (Object) details.describe(details.find(Long.toString(m.id())).orElseThrow())).toList();
         data.put("modules", modules);
         data.put("core", directory.list().stream().filter(m -> "core".equals(m.kind())).toList());
-        data.put("guilds", observability.guilds());
+        data.put("guilds", using(observability, ObservabilityResource::guilds));
         data.put("tokens", tokens.list());
         data.put("audit", audit.newest(25, 0));
         return data;
+    }
+
+    private static <S, R> R using(ComponentServiceObjects<S> objects, Function<S, R> work) {
+        S service = objects.getService();
+        try {
+            return work.apply(service);
+        } finally {
+            objects.ungetService(service);
+        }
     }
 
     private static String subPath(HttpServletRequest request) {
