@@ -133,9 +133,11 @@
         actions.appendChild(moduleButton('start', 'Start', detail));
       }
       if (detail.previousVersion) {
-        actions.appendChild(moduleButton('rollback', 'Rollback', detail, 'Go back to version ' + detail.previousVersion + '?'));
+        actions.appendChild(moduleButton('rollback', 'Rollback', detail,
+          'Go back to version ' + detail.previousVersion + '?'));
       }
-      actions.appendChild(moduleButton('uninstall', 'Uninstall', detail, 'Uninstall ' + (m.module || m.symbolicName) + '?'));
+      actions.appendChild(moduleButton('uninstall', 'Uninstall', detail,
+        'Uninstall ' + (m.module || m.symbolicName) + '?'));
       actions.appendChild(updateButton(detail));
       const state = el('span', stateWord(m.state), 'state-' + m.state);
       state.title = 'OSGi state ' + m.state;

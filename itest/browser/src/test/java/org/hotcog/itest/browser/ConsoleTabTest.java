@@ -152,7 +152,8 @@ class ConsoleTabTest {
         Path broken = Files.writeString(upload.resolve("broken.jar"), "not a zip");
         tab.open();
         browser.driver().findElement(By.id("hotcog-install")).sendKeys(broken.toString());
-        assertThat(tab.awaitStatus("failed")).isEqualTo("Install broken.jar failed: the upload is not a jar (zip) file");
+        assertThat(tab.awaitStatus("failed"))
+                .isEqualTo("Install broken.jar failed: the upload is not a jar (zip) file");
         assertThat(browser.driver().findElement(By.id("hotcog-status")).getDomAttribute("class")).isEqualTo("error");
     }
 
