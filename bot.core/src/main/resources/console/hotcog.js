@@ -22,6 +22,11 @@
     return tr;
   }
 
+  // An instant as the server writes it (2026-11-24T15:21:33.877962Z), to the second, in UTC as the headers say.
+  function time(instant) {
+    return instant ? instant.replace('T', ' ').replace(/(\.\d+)?Z$/, '') : '';
+  }
+
   function say(text, ok) {
     status.textContent = text;
     status.className = ok ? 'ok' : 'error';
@@ -36,42 +41,74 @@
     return answer;
   }
 
-  function button(label, path, confirmText) {
+  // What the status line says once an operation is done, from the module as it is afterwards.
+  const DONE = { start: 'Started', stop: 'Stopped', reload: 'Reloaded', rollback: 'Rolled back', update: 'Updated',
+    install: 'Installed', uninstall: 'Uninstalled' };
+  // OSGi's bundle states in an operator's words: a resolved bundle is one that is stopped.
+  const STATES = { ACTIVE: 'active', RESOLVED: 'stopped', INSTALLED: 'not resolved', STARTING: 'starting',
+    STOPPING: 'stopping', UNINSTALLED: 'uninstalled' };
+
+  function stateWord(state) {
+    return STATES[state] || state.toLowerCase();
+  }
+
+  function done(operation, subject, after) {
+    if (!after.version) return DONE[operation] + ' ' + subject + '.';
+    const expected = operation === 'stop' ? 'RESOLVED' : 'ACTIVE';
+    return DONE[operation] + ' ' + (after.module || after.symbolicName)
+      + (operation === 'update' || operation === 'rollback' ? ' to ' : ' ') + after.version
+      + (after.state === expected ? '.' : ', which is ' + stateWord(after.state) + '.');
+  }
+
+  // A button that posts an action; `label` is what it shows, `doing` what the status line says meanwhile.
+  function button(label, path, doing, whenDone, confirmText) {
     const b = el('button', label);
     b.type = 'button';
     b.dataset.action = path;
     b.addEventListener('click', async function () {
       if (confirmText && !window.confirm(confirmText)) return;
       b.disabled = true;
-      say(label + '…', true);
+      say(doing + '…', true);
       try {
-        const after = await act(path);
-        say(label + ': done' + (after.version ? ' (version ' + after.version + ', ' + after.state.toLowerCase() + ')' : ''), true);
+        say(whenDone(await act(path)), true);
       } catch (e) {
-        say(label + ' failed: ' + e.message, false);
+        say(doing + ' failed: ' + e.message, false);
       }
       await refresh();
     });
     return b;
   }
 
-  function uploadButton(label, path) {
+  function moduleButton(operation, label, detail, confirmText) {
+    const m = detail.module;
+    const name = m.module || m.symbolicName;
+    return button(label, 'modules/' + m.id + '/' + operation, label + ' ' + name,
+      function (after) { return done(operation, name, after); }, confirmText);
+  }
+
+  // A hidden file input in a label that looks like a button: choosing a jar uploads it at once.
+  function updateButton(detail) {
+    const m = detail.module;
+    const name = m.module || m.symbolicName;
     const input = el('input');
     input.type = 'file';
     input.accept = '.jar';
-    input.title = label;
-    input.addEventListener('change', function () { upload(input, label, path); });
-    return input;
+    input.addEventListener('change', function () {
+      upload(input, 'update', 'Update ' + name + ' with', 'modules/' + m.id + '/update');
+    });
+    const label = el('label', 'Update…', 'upload');
+    label.title = 'Update ' + name + ' with a new jar; the running version is kept for a rollback';
+    label.appendChild(input);
+    return label;
   }
 
-  async function upload(input, label, path) {
+  async function upload(input, operation, label, path) {
     if (!input.files.length) return;
-    say(label + '…', true);
+    say(label + ' ' + input.files[0].name + '…', true);
     try {
-      const after = await act(path, input.files[0], 'application/java-archive');
-      say(label + ': ' + after.symbolicName + ' ' + after.version + ', ' + after.state.toLowerCase(), true);
+      say(done(operation, input.files[0].name, await act(path, input.files[0], 'application/java-archive')), true);
     } catch (e) {
-      say(label + ' failed: ' + e.message, false);
+      say(label + ' ' + input.files[0].name + ' failed: ' + e.message, false);
     }
     input.value = '';
     await refresh();
@@ -88,22 +125,23 @@
       detail.problems.forEach(function (p) { name.appendChild(el('div', p, 'problem')); });
       const version = el('div', m.version);
       if (detail.previousVersion) version.appendChild(el('div', 'previous ' + detail.previousVersion, 'small'));
-      const actions = el('div');
-      const id = 'modules/' + m.id + '/';
+      const actions = el('div', null, 'actions');
       if (m.state === 'ACTIVE') {
-        actions.appendChild(button('Stop', id + 'stop'));
-        actions.appendChild(button('Reload', id + 'reload'));
+        actions.appendChild(moduleButton('stop', 'Stop', detail));
+        actions.appendChild(moduleButton('reload', 'Reload', detail));
       } else {
-        actions.appendChild(button('Start', id + 'start'));
+        actions.appendChild(moduleButton('start', 'Start', detail));
       }
       if (detail.previousVersion) {
-        actions.appendChild(button('Rollback', id + 'rollback', 'Go back to version ' + detail.previousVersion + '?'));
+        actions.appendChild(moduleButton('rollback', 'Rollback', detail,
+          'Go back to version ' + detail.previousVersion + '?'));
       }
-      actions.appendChild(button('Uninstall', id + 'uninstall', 'Uninstall ' + (m.module || m.symbolicName) + '?'));
-      const update = el('label', 'Update: ', 'small');
-      update.appendChild(uploadButton('Update ' + (m.module || m.symbolicName), id + 'update'));
-      actions.appendChild(update);
-      const tr = row([name, version, el('span', m.state, 'state-' + m.state), detail.commands.join(' '),
+      actions.appendChild(moduleButton('uninstall', 'Uninstall', detail,
+        'Uninstall ' + (m.module || m.symbolicName) + '?'));
+      actions.appendChild(updateButton(detail));
+      const state = el('span', stateWord(m.state), 'state-' + m.state);
+      state.title = 'OSGi state ' + m.state;
+      const tr = row([name, version, state, detail.commands.join(' '),
         detail.restPaths.join('\n'), actions]);
       tr.dataset.module = m.module || m.symbolicName;
       body.appendChild(tr);
@@ -124,17 +162,18 @@
     const body = document.querySelector('#hotcog-tokens tbody');
     body.replaceChildren();
     tokens.forEach(function (t) {
-      const revoke = t.revokedAt ? el('span', 'revoked ' + t.revokedAt, 'small')
-        : button('Revoke', 'tokens/' + t.id + '/revoke', 'Revoke the token "' + t.name + '"?');
+      const revoke = t.revokedAt ? el('span', 'revoked ' + time(t.revokedAt), 'small')
+        : button('Revoke', 'tokens/' + t.id + '/revoke', 'Revoke token ' + t.name,
+          function () { return 'Revoked token ' + t.name + '.'; }, 'Revoke the token "' + t.name + '"?');
       body.appendChild(row([t.name, t.id, t.role,
-        t.guildIds.length ? t.guildIds.join(', ') : 'all', t.rateLimit || 'default', t.createdAt, revoke]));
+        t.guildIds.length ? t.guildIds.join(', ') : 'all', t.rateLimit || 'default', time(t.createdAt), revoke]));
     });
   }
 
   function renderAudit(entries) {
     const body = document.querySelector('#hotcog-audit tbody');
     body.replaceChildren();
-    entries.forEach(function (a) { body.appendChild(row([a.at, a.actor, a.action, a.result, a.detail])); });
+    entries.forEach(function (a) { body.appendChild(row([time(a.at), a.actor, a.action, a.result, a.detail])); });
   }
 
   // A few lines of the Prometheus text, summed for people: interactions by outcome, ping, pool.
@@ -172,7 +211,7 @@
   }
 
   document.getElementById('hotcog-install').addEventListener('change', function (event) {
-    upload(event.target, 'Install', 'modules');
+    upload(event.target, 'install', 'Install', 'modules');
   });
 
   document.getElementById('hotcog-new-token').addEventListener('submit', async function (event) {
@@ -182,7 +221,8 @@
     const body = {
       name: form.name.value,
       role: form.role.value,
-      guilds: guilds ? guilds.split(/\s*,\s*/).map(Number) : null,
+      // Discord ids have more digits than a JavaScript number keeps exactly: they go as text.
+      guilds: guilds ? guilds.split(/\s*,\s*/) : null,
       rateLimit: form.rateLimit.value ? Number(form.rateLimit.value) : null
     };
     try {
@@ -191,7 +231,7 @@
       secret.replaceChildren(el('span', 'Token "' + created.token.name + '" — copy it now, it is not shown again: '),
         el('code', created.secret, 'secret'));
       form.reset();
-      say('Token created', true);
+      say('Token ' + created.token.name + ' created.', true);
     } catch (e) {
       say('Creating the token failed: ' + e.message, false);
     }

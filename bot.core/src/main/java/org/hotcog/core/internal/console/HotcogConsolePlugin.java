@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +66,13 @@ public final class HotcogConsolePlugin extends AbstractServlet {
     private final transient Lazy<PrometheusReport> metrics;
     private final transient Lazy<TokenStore> tokens;
     private final transient Lazy<AuditLog> audit;
-    private final transient ObjectMapper json = JsonProvider.newMapper();
+    /**
+     * The API's mapping, but with longs as text: the page's JavaScript numbers would round Discord's
+     * 19-digit ids. Text comes back in as a long all the same.
+     */
+    private final transient ObjectMapper json = JsonProvider.newMapper()
+            .registerModule(new SimpleModule().addSerializer(Long.class, ToStringSerializer.instance)
+                    .addSerializer(Long.TYPE, ToStringSerializer.instance));
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile DiscordGateway gateway;
 
@@ -161,8 +169,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
                 writeJson(response, 200, operate(parts[1], parts[2], request, actor));
             } else if (parts.length == 1 && parts[0].equals("tokens")) {
                 NewToken asked = json.readValue(request.getInputStream(), NewToken.class);
-                writeJson(response, 201,
-                        tokens.get().create(asked.name(), asked.role(), asked.guilds(), asked.rateLimit(), actor));
+                writeJson(response, 201, createToken(asked, actor));
             } else if (parts.length == 3 && parts[0].equals("tokens") && parts[2].equals("revoke")) {
                 boolean revoked = tokens.get().revoke(parts[1]);
                 audit.get().record(actor, "revoke token " + parts[1], parts[1], revoked ? "ok" : "refused",
@@ -182,6 +189,20 @@ public final class HotcogConsolePlugin extends AbstractServlet {
 
     /** What the page sends to create a token; the same fields as {@code POST /api/tokens}. */
     record NewToken(String name, String role, Set<Long> guilds, Integer rateLimit) {
+    }
+
+    /** Creates a token as {@code POST /api/tokens} does, and records it, or the refusal, in the audit log. */
+    private TokenStore.Created createToken(NewToken asked, String actor) throws java.sql.SQLException {
+        try {
+            TokenStore.Created created = tokens.get().create(asked.name(), asked.role(), asked.guilds(),
+                    asked.rateLimit(), actor);
+            audit.get().record(actor, "create token " + created.token().id() + " \"" + created.token().name() + "\" "
+                    + created.token().role(), created.token().id(), "ok", null);
+            return created;
+        } catch (IllegalArgumentException e) {
+            audit.get().record(actor, "create token", null, "refused", e.getMessage());
+            throw e;
+        }
     }
 
     private Object operate(String id, String operation, HttpServletRequest request, String actor)
