@@ -141,8 +141,8 @@
       actions.appendChild(updateButton(detail));
       const state = el('span', stateWord(m.state), 'state-' + m.state);
       state.title = 'OSGi state ' + m.state;
-      const tr = row([name, version, state, detail.commands.join(' '),
-        detail.restPaths.join('\n'), actions]);
+      const rest = el('div', detail.restPaths.join('\n'), 'lines');
+      const tr = row([name, version, state, detail.commands.join(' '), rest, actions]);
       tr.dataset.module = m.module || m.symbolicName;
       body.appendChild(tr);
     });

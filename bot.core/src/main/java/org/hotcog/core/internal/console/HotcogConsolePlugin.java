@@ -163,7 +163,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
         String[] parts = subPath(request).replaceFirst("^/", "").split("/");
         try {
             if (parts.length == 1 && parts[0].equals("modules")) {
-                ModuleInfo installed = withUpload(request, file -> manager.get().install(file, actor));
+                ModuleInfo installed = withUpload(request, actor, "install", file -> manager.get().install(file, actor));
                 writeJson(response, 201, installed);
             } else if (parts.length == 3 && parts[0].equals("modules")) {
                 writeJson(response, 200, operate(parts[1], parts[2], request, actor));
@@ -215,7 +215,8 @@ public final class HotcogConsolePlugin extends AbstractServlet {
             case "stop" -> manager.get().stop(bundleId, actor);
             case "reload" -> manager.get().reload(bundleId, actor);
             case "rollback" -> manager.get().rollback(bundleId, actor);
-            case "update" -> withUpload(request, file -> manager.get().update(bundleId, file, actor));
+            case "update" -> withUpload(request, actor, "update " + bundle.getSymbolicName(),
+                    file -> manager.get().update(bundleId, file, actor));
             case "uninstall" -> {
                 manager.get().uninstall(bundleId, actor);
                 yield Map.of("uninstalled", bundleId);
@@ -228,12 +229,9 @@ public final class HotcogConsolePlugin extends AbstractServlet {
         ModuleInfo apply(Path jar) throws ModuleException;
     }
 
-    private ModuleInfo withUpload(HttpServletRequest request, WithJar action) throws ModuleException, IOException {
-        if (request.getContentLengthLong() > ModuleManager.MAX_JAR_BYTES) {
-            throw new ModuleException(ModuleException.Reason.TOO_LARGE,
-                    "the jar is larger than " + ModuleManager.MAX_JAR_BYTES / (1024 * 1024) + " MiB");
-        }
-        Path file = manager.get().receive(request.getInputStream());
+    private ModuleInfo withUpload(HttpServletRequest request, String actor, String purpose, WithJar action)
+            throws ModuleException, IOException {
+        Path file = manager.get().receive(request.getInputStream(), request.getContentLengthLong(), actor, purpose);
         try {
             return action.apply(file);
         } finally {

@@ -80,10 +80,17 @@ public final class ModuleManager {
     }
 
     /**
-     * Copies an upload to a temporary file, refusing it as soon as it passes {@link #MAX_JAR_BYTES}.
-     * The caller deletes the file.
+     * Copies an upload to a temporary file, refusing it (in the audit log too) when it says or turns
+     * out to be larger than {@link #MAX_JAR_BYTES}. The caller deletes the file.
+     *
+     * @param declaredLength the Content-Length the client sent, or -1
+     * @param action what the upload is for, such as {@code install}, for the audit log
      */
-    public Path receive(InputStream upload) throws IOException, ModuleException {
+    public Path receive(InputStream upload, long declaredLength, String actor, String action)
+            throws IOException, ModuleException {
+        if (declaredLength > MAX_JAR_BYTES) {
+            throw refused(actor, action, tooLarge());
+        }
         Path file = Files.createTempFile(incoming, "upload-", ".jar");
         try (InputStream in = upload; var out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
@@ -91,8 +98,7 @@ public final class ModuleManager {
             for (int n; (n = in.read(buffer)) > 0;) {
                 total += n;
                 if (total > MAX_JAR_BYTES) {
-                    throw new ModuleException(ModuleException.Reason.TOO_LARGE,
-                            "the jar is larger than " + MAX_JAR_BYTES / (1024 * 1024) + " MiB");
+                    throw refused(actor, action, tooLarge());
                 }
                 out.write(buffer, 0, n);
             }
@@ -101,6 +107,11 @@ public final class ModuleManager {
             throw e;
         }
         return file;
+    }
+
+    private static ModuleException tooLarge() {
+        return new ModuleException(ModuleException.Reason.TOO_LARGE,
+                "the jar is larger than " + MAX_JAR_BYTES / (1024 * 1024) + " MiB");
     }
 
     /** Reads a jar's manifest: it must be an OSGi bundle with a symbolic name. */
@@ -129,9 +140,18 @@ public final class ModuleManager {
                 manifest.getMainAttributes().getValue(ModuleHeaders.MODULE));
     }
 
+    /** {@link #inspect(Path)}, with a refusal recorded in the audit log. */
+    private JarIdentity inspectFor(Path jar, String actor, String action) throws ModuleException {
+        try {
+            return inspect(jar);
+        } catch (ModuleException e) {
+            throw refused(actor, action, e);
+        }
+    }
+
     public ModuleInfo install(Path jar, String actor) throws ModuleException {
         synchronized (oneChangeAtATime) {
-            JarIdentity identity = inspect(jar);
+            JarIdentity identity = inspectFor(jar, actor, "install");
             String action = "install " + identity.symbolicName() + " " + identity.version();
             Optional<Bundle> same = Arrays.stream(context.getBundles())
                     .filter(b -> identity.symbolicName().equals(b.getSymbolicName())).findFirst();
@@ -166,7 +186,7 @@ public final class ModuleManager {
     public ModuleInfo update(long id, Path jar, String actor) throws ModuleException {
         synchronized (oneChangeAtATime) {
             Bundle bundle = manageable(id, actor, "update");
-            JarIdentity identity = inspect(jar);
+            JarIdentity identity = inspectFor(jar, actor, "update " + bundle.getSymbolicName());
             String from = bundle.getVersion().toString();
             String action = "update " + bundle.getSymbolicName() + " " + from + " to " + identity.version();
             if (!identity.symbolicName().equals(bundle.getSymbolicName())) {

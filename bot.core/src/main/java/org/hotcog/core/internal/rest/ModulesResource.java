@@ -81,7 +81,7 @@ public final class ModulesResource {
     @SelfAudited
     public Response install(InputStream jar, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @Context SecurityContext caller) throws ModuleException, IOException {
-        java.nio.file.Path file = receive(jar, length);
+        java.nio.file.Path file = receive(jar, length, caller, "install");
         try {
             ModuleInfo installed = manager.install(file, actor(caller));
             return Response.created(URI.create(PATH + "/" + installed.id()))
@@ -98,8 +98,9 @@ public final class ModulesResource {
     public ModuleInfo update(@PathParam("id") String id, InputStream jar,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @Context SecurityContext caller)
             throws ModuleException, IOException {
-        long bundleId = bundle(id).getBundleId();
-        java.nio.file.Path file = receive(jar, length);
+        Bundle bundle = bundle(id);
+        java.nio.file.Path file = receive(jar, length, caller, "update " + bundle.getSymbolicName());
+        long bundleId = bundle.getBundleId();
         try {
             return manager.update(bundleId, file, actor(caller));
         } finally {
@@ -142,12 +143,9 @@ public final class ModulesResource {
                 "no module with id or name \"" + id + "\""));
     }
 
-    private java.nio.file.Path receive(InputStream jar, Long length) throws ModuleException, IOException {
-        if (length != null && length > ModuleManager.MAX_JAR_BYTES) {
-            throw new ModuleException(ModuleException.Reason.TOO_LARGE,
-                    "the jar is larger than " + ModuleManager.MAX_JAR_BYTES / (1024 * 1024) + " MiB");
-        }
-        return manager.receive(jar);
+    private java.nio.file.Path receive(InputStream jar, Long length, SecurityContext caller, String action)
+            throws ModuleException, IOException {
+        return manager.receive(jar, length == null ? -1 : length, actor(caller), action);
     }
 
     private static String actor(SecurityContext caller) {

@@ -171,6 +171,9 @@ class ModulesApiTest {
         assertRefused(Http.send("POST", base + "modules/999999/stop", admin, null, null), 404, "999999");
         assertRefused(Http.send("POST", base + "modules/" + id + "/rollback", admin, null, null), 409,
                 "no previous version");
+        String audit = Http.getWithToken(base + "audit?limit=50", admin).body();
+        assertThat(audit).contains("the upload is not a jar (zip) file").contains("larger than 64 MiB")
+                .as("refused uploads are in the audit log too");
     }
 
     @Test
