@@ -7,6 +7,9 @@ CREATE TABLE hotcog_job (
     kind VARCHAR(64) NOT NULL,
     job_key VARCHAR(200) NOT NULL,
     payload VARCHAR(4000) NOT NULL,
+    -- The guild the job is about, or null: a guild's job runs only in the process that runs the
+    -- guild's Discord shard, (guild_id >> 22) % shard total, as only that one has the guild cached.
+    guild_id BIGINT,
     -- When the current run was due; retries leave it alone.
     due_at BIGINT NOT NULL,
     -- When to try next: due_at, or later after a failure.

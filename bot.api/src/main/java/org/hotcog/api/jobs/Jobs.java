@@ -27,6 +27,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * each. A job scheduled by this process in the near future runs on time (to a few milliseconds);
  * one scheduled by another process may start up to a few seconds late.
  *
+ * <p>A job about a guild (lifting a ban, closing a ticket) is scheduled through
+ * {@link #forGuild}: it then runs only in the process that runs the guild's Discord shard, the one
+ * that has the guild in its cache.
+ *
  * <p>Every method throws {@link IllegalArgumentException} for a bad kind, key or payload, and
  * {@link IllegalStateException} when the database cannot be reached; nothing is changed then.
  */
@@ -66,6 +70,22 @@ public interface Jobs {
      * @param interval at least one second
      */
     void repeat(String kind, String key, Instant first, Duration interval, Map<String, String> data);
+
+    /**
+     * The same module's jobs, scheduled as jobs about {@code guildId}: when several processes share
+     * the database, each running some of the bot's Discord shards, such a job runs only in the
+     * process that runs the guild's shard, and waits while no process does (none is connected to
+     * Discord). The guild is where the job runs, not part of its name: a kind and key is one job
+     * whichever view scheduled it, so {@link #cancel} and {@link #due} work on either, and
+     * scheduling a key again through this view moves the job to this guild.
+     *
+     * {@snippet :
+     * jobs.forGuild(guildId).schedule("unban", guildId + ":" + userId, until);
+     * }
+     *
+     * @throws IllegalArgumentException if {@code guildId} is not a positive Discord id
+     */
+    Jobs forGuild(long guildId);
 
     /** Removes the job of this kind and key; false if there was none. A run already started ends. */
     boolean cancel(String kind, String key);

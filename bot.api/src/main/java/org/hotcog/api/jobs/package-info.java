@@ -10,8 +10,8 @@
  * that claims the kind with {@link org.hotcog.api.jobs.JobKind}.
  *
  * {@snippet :
- * // when the moderator bans for a day
- * jobs.schedule("unban", guildId + ":" + userId, Instant.now().plus(Duration.ofDays(1)),
+ * // when the moderator bans for a day; run by the process that runs the guild's shard
+ * jobs.forGuild(guildId).schedule("unban", guildId + ":" + userId, Instant.now().plus(Duration.ofDays(1)),
  *         Map.of("reason", "Temporary ban of 1 day expired"));
  *
  * @Component

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.hotcog.api.jobs.Job;
 import org.hotcog.api.jobs.JobHandler;
+import org.hotcog.core.internal.discord.DiscordGateway;
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.InFlight;
 import org.osgi.framework.ServiceReference;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * interval (for jobs other processes schedule, and for leases that ran out); a job scheduled here,
  * a handler coming back or a worker coming free wakes it early. It claims only as many jobs as
  * there are free workers, so nothing queues in memory, and only jobs of kinds whose handler is
- * here: a module that is stopped or missing leaves its jobs in the database for later. While jobs
+ * here: a module that is stopped or missing leaves its jobs in the database for later. Jobs about
+ * a guild are claimed only by the process that runs the guild's Discord shard, and wait while this
+ * process has no Discord connection. While jobs
  * run, each poll renews their leases, so a long job is not taken over by another process; a
  * process that dies stops renewing, and its jobs become free when their leases run out.
  */
@@ -61,6 +64,8 @@ public final class JobScheduler {
     private final ExecutorService workers;
     private final Thread poller;
     private volatile boolean running = true;
+    /** Null while there is no Discord connection: then guild jobs wait. */
+    private volatile DiscordGateway gateway;
 
     private final Object wake = new Object();
     /** The earliest time someone asked the poller to look again since its last look; guarded by {@link #wake}. */
@@ -114,6 +119,18 @@ public final class JobScheduler {
                 wakeRequested = millis;
                 wake.notifyAll();
             }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindGateway(DiscordGateway connected) {
+        gateway = connected;
+        wakeBy(0);
+    }
+
+    void unbindGateway(DiscordGateway leaving) {
+        if (gateway == leaving) {
+            gateway = null;
         }
     }
 
@@ -177,8 +194,10 @@ public final class JobScheduler {
             store.renewLeases(leaseMillis);
         }
         Set<ModuleKind> types = Set.copyOf(handlers.keySet());
+        DiscordGateway discord = gateway;
+        LocalShards shards = discord == null ? LocalShards.NONE : LocalShards.of(discord);
         int free = threads - busy.get();
-        List<StoredJob> claimed = store.claim(types, free, leaseMillis);
+        List<StoredJob> claimed = store.claim(types, shards, free, leaseMillis);
         claimed.forEach(this::start);
         if (free == 0) {
             return now + pollMillis; // a worker coming free wakes the poller
@@ -186,7 +205,7 @@ public final class JobScheduler {
         if (claimed.size() == free) {
             return now; // more may be due
         }
-        OptionalLong due = store.nextDue(types);
+        OptionalLong due = store.nextDue(types, shards);
         return Math.min(now + pollMillis, due.orElse(Long.MAX_VALUE));
     }
 

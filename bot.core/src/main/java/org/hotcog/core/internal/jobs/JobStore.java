@@ -39,16 +39,19 @@ final class JobStore {
     /**
      * Stores the job, replacing the one with the same module, kind and key (a run of it already
      * leased finishes, but its outcome no longer touches the new row, which has a new id).
+     *
+     * @param guildId the guild the job is about, whose shard's process runs it; 0 for none
      */
-    void schedule(ModuleKind type, String key, String payload, long dueAt, long repeatMillis) throws SQLException {
+    void schedule(ModuleKind type, String key, long guildId, String payload, long dueAt, long repeatMillis)
+            throws SQLException {
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
             for (int tries = 1;; tries++) {
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM hotcog_job WHERE module = ? AND kind = ? AND job_key = ?");
                         PreparedStatement insert = c.prepareStatement("INSERT INTO hotcog_job (module, kind, job_key, "
-                                + "payload, due_at, next_try_at, repeat_ms, attempts, state) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, '" + SCHEDULED + "')")) {
+                                + "payload, due_at, next_try_at, repeat_ms, guild_id, attempts, state) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '" + SCHEDULED + "')")) {
                     bindIdentity(delete, type, key);
                     delete.executeUpdate();
                     bindIdentity(insert, type, key);
@@ -59,6 +62,11 @@ final class JobStore {
                         insert.setLong(7, repeatMillis);
                     } else {
                         insert.setNull(7, Types.BIGINT);
+                    }
+                    if (guildId > 0) {
+                        insert.setLong(8, guildId);
+                    } else {
+                        insert.setNull(8, Types.BIGINT);
                     }
                     insert.executeUpdate();
                     c.commit();
@@ -93,11 +101,13 @@ final class JobStore {
     }
 
     /**
-     * Leases up to {@code limit} due jobs of the given types to this process, oldest first. Each
-     * one is claimed by an UPDATE that only succeeds if the row is still due, free (or its lease
-     * ran out) and unchanged since it was read; a row another process claimed first is skipped.
+     * Leases up to {@code limit} due jobs of the given types to this process, oldest first: jobs
+     * without a guild, and guild jobs of the shards it runs. Each one is claimed by an UPDATE that
+     * only succeeds if the row is still due, free (or its lease ran out) and unchanged since it was
+     * read; a row another process claimed first is skipped.
      */
-    List<StoredJob> claim(Collection<ModuleKind> types, int limit, long leaseMillis) throws SQLException {
+    List<StoredJob> claim(Collection<ModuleKind> types, LocalShards shards, int limit, long leaseMillis)
+            throws SQLException {
         List<StoredJob> claimed = new ArrayList<>();
         if (types.isEmpty() || limit <= 0) {
             return claimed;
@@ -107,10 +117,11 @@ final class JobStore {
             List<StoredJob> candidates = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM hotcog_job"
                     + " WHERE state = '" + SCHEDULED + "' AND next_try_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
-                    + " AND (" + typeFilter(types) + ") ORDER BY next_try_at FETCH FIRST ? ROWS ONLY")) {
+                    + " AND (" + typeFilter(types) + ") AND " + shards.filter()
+                    + " ORDER BY next_try_at FETCH FIRST ? ROWS ONLY")) {
                 select.setLong(1, now);
                 select.setLong(2, now);
-                select.setInt(bindTypes(select, 3, types), limit);
+                select.setInt(shards.bind(select, bindTypes(select, 3, types)), limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(read(rs));
@@ -137,16 +148,17 @@ final class JobStore {
         return claimed;
     }
 
-    /** The earliest time a free job of the given types is due; empty if there is none. */
-    OptionalLong nextDue(Collection<ModuleKind> types) throws SQLException {
+    /** The earliest time a free job of the given types that this process may run is due; empty if there is none. */
+    OptionalLong nextDue(Collection<ModuleKind> types, LocalShards shards) throws SQLException {
         if (types.isEmpty()) {
             return OptionalLong.empty();
         }
         try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
                 "SELECT MIN(next_try_at) FROM hotcog_job WHERE state = '" + SCHEDULED + "'"
-                        + " AND (lease_until IS NULL OR lease_until < ?) AND (" + typeFilter(types) + ")")) {
+                        + " AND (lease_until IS NULL OR lease_until < ?) AND (" + typeFilter(types) + ") AND "
+                        + shards.filter())) {
             select.setLong(1, clock.millis());
-            bindTypes(select, 2, types);
+            shards.bind(select, bindTypes(select, 2, types));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 long min = rs.getLong(1);

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One module's {@link Jobs}: each bundle that asks for the service gets its own instance, which
- * checks what the module asks for and files it under the module's name.
+ * checks what the module asks for and files it under the module's name; {@link #forGuild} gives a
+ * copy that also files the guild.
  */
 @Component(service = Jobs.class, scope = ServiceScope.BUNDLE)
 public final class JobsImpl implements Jobs {
@@ -35,12 +36,27 @@ public final class JobsImpl implements Jobs {
     private final String module;
     private final JobStore store;
     private final JobScheduler scheduler;
+    /** 0 for jobs about no guild. */
+    private final long guildId;
 
     @Activate
     public JobsImpl(ComponentContext context, @Reference JobScheduler scheduler) {
-        this.module = CommandRegistry.moduleOf(context.getUsingBundle());
+        this(CommandRegistry.moduleOf(context.getUsingBundle()), scheduler, 0);
+    }
+
+    private JobsImpl(String module, JobScheduler scheduler, long guildId) {
+        this.module = module;
         this.store = scheduler.store();
         this.scheduler = scheduler;
+        this.guildId = guildId;
+    }
+
+    @Override
+    public Jobs forGuild(long guildId) {
+        if (guildId <= 0) {
+            throw new IllegalArgumentException("a guild id is a positive Discord id, not " + guildId);
+        }
+        return new JobsImpl(module, scheduler, guildId);
     }
 
     @Override
@@ -85,7 +101,7 @@ public final class JobsImpl implements Jobs {
         }
         String payload = encode(type, key, data);
         try {
-            store.schedule(type, key, payload, at.toEpochMilli(), repeatMillis);
+            store.schedule(type, key, guildId, payload, at.toEpochMilli(), repeatMillis);
         } catch (SQLException e) {
             throw unreachable("schedule", type, key, e);
         }

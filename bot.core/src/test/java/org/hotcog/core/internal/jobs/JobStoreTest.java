@@ -55,26 +55,26 @@ class JobStoreTest {
     void claimsOnlyDueJobsOfTheKindsItRuns() throws SQLException {
         JobStore store = process(Clock.systemUTC());
         long now = store.now();
-        store.schedule(UNBAN, "1:10", "{}", now - 1_000, 0);
-        store.schedule(UNBAN, "1:11", "{}", now + 3_600_000, 0);
-        store.schedule(CLOSE, "77", "{}", now - 1_000, 0);
+        store.schedule(UNBAN, "1:10", 0, "{}", now - 1_000, 0);
+        store.schedule(UNBAN, "1:11", 0, "{}", now + 3_600_000, 0);
+        store.schedule(CLOSE, "77", 0, "{}", now - 1_000, 0);
 
-        List<StoredJob> claimed = store.claim(Set.of(UNBAN), 10, LEASE);
+        List<StoredJob> claimed = store.claim(Set.of(UNBAN), LocalShards.NONE, 10, LEASE);
 
         assertThat(claimed).extracting(StoredJob::key).containsExactly("1:10");
-        assertThat(store.claim(Set.of(UNBAN), 10, LEASE)).as("already leased").isEmpty();
-        assertThat(store.nextDue(Set.of(UNBAN))).hasValue(now + 3_600_000);
-        assertThat(store.nextDue(Set.of(CLOSE))).hasValue(now - 1_000);
+        assertThat(store.claim(Set.of(UNBAN), LocalShards.NONE, 10, LEASE)).as("already leased").isEmpty();
+        assertThat(store.nextDue(Set.of(UNBAN), LocalShards.NONE)).hasValue(now + 3_600_000);
+        assertThat(store.nextDue(Set.of(CLOSE), LocalShards.NONE)).hasValue(now - 1_000);
     }
 
     @Test
     void schedulingAKeyAgainReplacesItEvenWhileItRuns() throws SQLException {
         JobStore store = process(Clock.systemUTC());
         long now = store.now();
-        store.schedule(CLOSE, "77", "{\"n\":\"1\"}", now - 1_000, 0);
-        StoredJob running = store.claim(Set.of(CLOSE), 1, LEASE).get(0);
+        store.schedule(CLOSE, "77", 0, "{\"n\":\"1\"}", now - 1_000, 0);
+        StoredJob running = store.claim(Set.of(CLOSE), LocalShards.NONE, 1, LEASE).get(0);
 
-        store.schedule(CLOSE, "77", "{\"n\":\"2\"}", now + 60_000, 0);
+        store.schedule(CLOSE, "77", 0, "{\"n\":\"2\"}", now + 60_000, 0);
         store.succeeded(running);
 
         assertThat(store.nextTry(CLOSE, "77")).as("the new schedule outlives the old run").hasValue(now + 60_000);
@@ -91,7 +91,7 @@ class JobStoreTest {
         long now = first.now();
         int jobs = 300;
         for (int i = 0; i < jobs; i++) {
-            first.schedule(UNBAN, "key-" + i, "{}", now - i, 0);
+            first.schedule(UNBAN, "key-" + i, 0, "{}", now - i, 0);
         }
         List<Long> claimedIds = Collections.synchronizedList(new ArrayList<>());
         ExecutorService claimers = Executors.newFixedThreadPool(6);
@@ -102,7 +102,7 @@ class JobStoreTest {
                 done.add(claimers.submit(() -> {
                     List<StoredJob> batch;
                     do {
-                        batch = store.claim(Set.of(UNBAN), 7, LEASE);
+                        batch = store.claim(Set.of(UNBAN), LocalShards.NONE, 7, LEASE);
                         batch.forEach(job -> claimedIds.add(job.id()));
                     } while (!batch.isEmpty());
                     return null;
@@ -121,11 +121,11 @@ class JobStoreTest {
     void aJobWhoseLeaseRanOutGoesToAnotherProcessAndTheFirstCannotFinishIt() throws SQLException {
         JobStore dying = process(Clock.systemUTC());
         JobStore later = process(Clock.offset(Clock.systemUTC(), Duration.ofMillis(2 * LEASE)));
-        dying.schedule(UNBAN, "1:10", "{}", dying.now() - 1_000, 0);
-        StoredJob lost = dying.claim(Set.of(UNBAN), 1, LEASE).get(0);
-        assertThat(process(Clock.systemUTC()).claim(Set.of(UNBAN), 1, LEASE)).as("leased").isEmpty();
+        dying.schedule(UNBAN, "1:10", 0, "{}", dying.now() - 1_000, 0);
+        StoredJob lost = dying.claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE).get(0);
+        assertThat(process(Clock.systemUTC()).claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE)).as("leased").isEmpty();
 
-        StoredJob taken = later.claim(Set.of(UNBAN), 1, LEASE).get(0);
+        StoredJob taken = later.claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE).get(0);
         dying.succeeded(lost);
 
         assertThat(taken.id()).isEqualTo(lost.id());
@@ -139,14 +139,14 @@ class JobStoreTest {
         Clock clock = Clock.systemUTC();
         JobStore runner = process(clock);
         JobStore other = process(Clock.offset(clock, Duration.ofMillis(LEASE / 2 + 1_000)));
-        runner.schedule(UNBAN, "1:10", "{}", runner.now() - 1_000, 0);
-        runner.claim(Set.of(UNBAN), 1, LEASE / 2);
+        runner.schedule(UNBAN, "1:10", 0, "{}", runner.now() - 1_000, 0);
+        runner.claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE / 2);
 
         runner.renewLeases(LEASE);
 
-        assertThat(other.claim(Set.of(UNBAN), 1, LEASE)).isEmpty();
+        assertThat(other.claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE)).isEmpty();
         runner.releaseLeases();
-        assertThat(other.claim(Set.of(UNBAN), 1, LEASE)).hasSize(1);
+        assertThat(other.claim(Set.of(UNBAN), LocalShards.NONE, 1, LEASE)).hasSize(1);
     }
 
     @Test
@@ -155,13 +155,56 @@ class JobStoreTest {
         long now = store.now();
         long interval = 30_000;
         // Due 95 s ago: the runs at -65 s, -35 s and -5 s were missed; the next is 25 s from now.
-        store.schedule(new ModuleKind("pterodactyl", "refresh"), "panel:5", "{}", now - 95_000, interval);
-        StoredJob run = store.claim(Set.of(new ModuleKind("pterodactyl", "refresh")), 1, LEASE).get(0);
+        store.schedule(new ModuleKind("pterodactyl", "refresh"), "panel:5", 0, "{}", now - 95_000, interval);
+        StoredJob run = store.claim(Set.of(new ModuleKind("pterodactyl", "refresh")), LocalShards.NONE, 1, LEASE).get(0);
 
         store.succeeded(run);
 
         long next = store.nextTry(new ModuleKind("pterodactyl", "refresh"), "panel:5").orElseThrow();
         assertThat(next).isEqualTo(now - 95_000 + 4 * interval);
+    }
+
+    @Test
+    void guildJobsGoOnlyToTheProcessRunningTheGuildsShard() throws SQLException {
+        // Two processes sharing the database, running shards {0, 1} and {2} of 3.
+        JobStore first = process(Clock.systemUTC());
+        JobStore second = process(Clock.systemUTC());
+        LocalShards firstShards = new LocalShards(3, new int[] {0, 1});
+        LocalShards secondShards = new LocalShards(3, new int[] {2});
+        long now = first.now();
+        long guildOnShard1 = guildOnShard(1, 3);
+        long guildOnShard2 = guildOnShard(2, 3);
+        first.schedule(UNBAN, guildOnShard1 + ":10", guildOnShard1, "{}", now - 3_000, 0);
+        first.schedule(UNBAN, guildOnShard2 + ":10", guildOnShard2, "{}", now - 2_000, 0);
+        first.schedule(UNBAN, "no guild", 0, "{}", now - 1_000, 0);
+
+        assertThat(second.nextDue(Set.of(UNBAN), secondShards)).as("its own guild's job, not the older one")
+                .hasValue(now - 2_000);
+        assertThat(second.claim(Set.of(UNBAN), secondShards, 1, LEASE)).extracting(StoredJob::key)
+                .containsExactly(guildOnShard2 + ":10");
+        assertThat(first.claim(Set.of(UNBAN), firstShards, 10, LEASE)).extracting(StoredJob::key)
+                .containsExactly(guildOnShard1 + ":10", "no guild");
+    }
+
+    @Test
+    void withoutADiscordConnectionGuildJobsWait() throws SQLException {
+        JobStore store = process(Clock.systemUTC());
+        long now = store.now();
+        long guild = guildOnShard(0, 1);
+        store.schedule(UNBAN, guild + ":10", guild, "{}", now - 1_000, 0);
+
+        assertThat(store.claim(Set.of(UNBAN), LocalShards.NONE, 10, LEASE)).isEmpty();
+        assertThat(store.nextDue(Set.of(UNBAN), LocalShards.NONE)).isEmpty();
+        assertThat(store.claim(Set.of(UNBAN), new LocalShards(1, new int[] {0}), 10, LEASE)).hasSize(1);
+    }
+
+    /** A realistic guild id (a snowflake of today) whose shard, by Discord's rule, is {@code shard} of {@code total}. */
+    private static long guildOnShard(int shard, int total) {
+        long id = 1_300_000_000_000_000_000L;
+        while ((id >> 22) % total != shard) {
+            id += 1L << 22;
+        }
+        return id;
     }
 
     private JobStore process(Clock clock) {

@@ -1,10 +1,13 @@
 package org.hotcog.moderation.internal.actions;
 
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.hotcog.api.interaction.Refusal;
+import org.hotcog.api.jobs.Jobs;
 import org.hotcog.moderation.internal.cases.CaseAction;
 import org.hotcog.moderation.internal.cases.CaseEmbeds;
 import org.hotcog.moderation.internal.cases.CaseRecorder;
@@ -31,8 +34,8 @@ import net.dv8tion.jda.api.requests.RestAction;
  * the guild wants it, acts, then stores, posts and announces the case. If Discord refuses the
  * action, nothing is recorded and the refusal says why.
  *
- * <p>A temporary ban's duration is recorded on its case; lifting it on time is left to the core's
- * durable jobs, which will read it from there.
+ * <p>A temporary ban schedules its end as an {@link UnbanJob}, keyed by guild and user: a new ban
+ * of the same user replaces it, and a permanent ban, a softban or an unban cancels it.
  */
 @Component(service = Sanctions.class)
 public final class Sanctions {
@@ -59,11 +62,13 @@ public final class Sanctions {
 
     private final CaseRecorder recorder;
     private final SettingsStore settings;
+    private final Jobs jobs;
 
     @Activate
-    public Sanctions(@Reference CaseRecorder recorder, @Reference SettingsStore settings) {
+    public Sanctions(@Reference CaseRecorder recorder, @Reference SettingsStore settings, @Reference Jobs jobs) {
         this.recorder = recorder;
         this.settings = settings;
+        this.jobs = jobs;
     }
 
     /** Carries out and records the action. */
@@ -90,7 +95,19 @@ public final class Sanctions {
         ModCase recorded = recorder.record(s.guild(), new NewCase(s.guild().getIdLong(), s.action(),
                 s.target().getIdLong(), s.target().getName(), s.moderator().getIdLong(), s.moderator().getName(),
                 s.automatic(), s.reason(), s.duration()), alsoInTransaction);
+        scheduleUnban(s, recorded);
         return new Outcome(recorded, dm);
+    }
+
+    /** Arms, replaces or cancels the end of the target's temporary ban, as the recorded action leaves it. */
+    private void scheduleUnban(Sanction s, ModCase recorded) {
+        String key = UnbanJob.key(s.guild().getIdLong(), s.target().getIdLong());
+        if (s.action() == CaseAction.BAN && s.duration() != null) {
+            jobs.forGuild(s.guild().getIdLong()).schedule(UnbanJob.KIND, key, Instant.now().plus(s.duration()),
+                    Map.of(UnbanJob.CASE, String.valueOf(recorded.number())));
+        } else if (s.action() == CaseAction.BAN || s.action() == CaseAction.SOFTBAN || s.action() == CaseAction.UNBAN) {
+            jobs.cancel(UnbanJob.KIND, key);
+        }
     }
 
     private void act(Sanction s) {

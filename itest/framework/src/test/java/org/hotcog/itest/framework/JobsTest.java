@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.hotcog.api.jobs.Job;
 import org.hotcog.api.jobs.JobHandler;
 import org.hotcog.api.jobs.Jobs;
+import org.hotcog.itest.framework.discord.DiscordFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -30,6 +31,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -53,6 +55,9 @@ class JobsTest {
 
     @InjectService(timeout = 20_000)
     DataSource database;
+
+    @InjectService(timeout = 20_000)
+    ConfigurationAdmin configurationAdmin;
 
     private final List<Bundle> installed = new ArrayList<>();
     private final List<ServiceRegistration<JobHandler>> handlers = new ArrayList<>();
@@ -180,6 +185,23 @@ class JobsTest {
         assertThatThrownBy(() -> jobs.repeat(KIND, "fast", Instant.now(), Duration.ofMillis(10), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 s");
         assertThat(jobs.due(KIND, "big")).isEmpty();
+        assertThatThrownBy(() -> jobs.forGuild(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive Discord id");
+    }
+
+    @Test
+    void aGuildJobWaitsForADiscordConnectionAndThenRuns() throws Exception {
+        String key = unique("guild");
+        // This class runs without a Discord connection: no process has the guild's shard.
+        jobs.forGuild(1_300_000_000_000_000_000L).schedule(KIND, key, Instant.now());
+        assertThat(jobs.due(KIND, key)).as("the key is found through the plain view too").isPresent();
+        assertNoMoreRuns(key);
+
+        try (DiscordFixture discord = new DiscordFixture(configurationAdmin)) {
+            // Without sharding configured, the connected process runs every guild's shard.
+            assertThat(nextRun(key).job().key()).isEqualTo(key);
+            awaitGone(key);
+        }
     }
 
     @Test
