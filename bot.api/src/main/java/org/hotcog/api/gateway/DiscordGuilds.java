@@ -15,6 +15,8 @@ import net.dv8tion.jda.api.entities.Guild;
  * {@snippet :
  * Guild guild = guilds.find(guildId).orElseThrow(() -> new IllegalStateException("not in " + guildId));
  * }
+ *
+ * @since 1.1
  */
 @ProviderType
 public interface DiscordGuilds {

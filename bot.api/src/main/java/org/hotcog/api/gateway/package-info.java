@@ -9,7 +9,7 @@
  * Interaction events are not delivered here: they go to command and component handlers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hotcog.api.gateway;
 
 import org.osgi.annotation.bundle.Export;
