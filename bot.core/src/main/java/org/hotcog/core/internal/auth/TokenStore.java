@@ -95,7 +95,12 @@ public final class TokenStore {
                 LOG.warn("Could not check an API token: {}", e.getMessage());
                 return Optional.empty();
             }
-            byHash.put(hash, cached);
+            // Only valid tokens are kept: a cache of misses would let anyone grow it without bound.
+            if (cached.token().isPresent()) {
+                byHash.put(hash, cached);
+            } else {
+                byHash.remove(hash);
+            }
         }
         return cached.token();
     }

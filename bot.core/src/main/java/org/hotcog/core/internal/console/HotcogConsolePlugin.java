@@ -211,17 +211,13 @@ public final class HotcogConsolePlugin extends AbstractServlet {
                 () -> new ModuleException(ModuleException.Reason.NOT_FOUND, "no module with id " + id));
         long bundleId = bundle.getBundleId();
         return switch (operation) {
-            case "start" -> manager.get().start(bundleId, actor);
-            case "stop" -> manager.get().stop(bundleId, actor);
-            case "reload" -> manager.get().reload(bundleId, actor);
-            case "rollback" -> manager.get().rollback(bundleId, actor);
             case "update" -> withUpload(request, actor, "update " + bundle.getSymbolicName(),
                     file -> manager.get().update(bundleId, file, actor));
             case "uninstall" -> {
                 manager.get().uninstall(bundleId, actor);
                 yield Map.of("uninstalled", bundleId);
             }
-            default -> throw new ModuleException(ModuleException.Reason.NOT_FOUND, "no operation " + operation);
+            default -> manager.get().operate(operation, bundleId, actor);
         };
     }
 

@@ -90,12 +90,7 @@ public final class ModulesCommand implements SlashCommand {
         String actor = "discord:" + user + " (" + ctx.event().getUser().getName() + ")";
         ModuleInfo after;
         try {
-            after = switch (subcommand) {
-                case "stop" -> manager.stop(bundle.getBundleId(), actor);
-                case "start" -> manager.start(bundle.getBundleId(), actor);
-                case "reload" -> manager.reload(bundle.getBundleId(), actor);
-                default -> manager.rollback(bundle.getBundleId(), actor);
-            };
+            after = manager.operate(subcommand, bundle.getBundleId(), actor);
         } catch (ModuleException e) {
             throw new Refusal("Could not " + subcommand + " " + label(bundle) + ": " + e.getMessage());
         }

@@ -243,6 +243,17 @@ public final class ModuleManager {
         }
     }
 
+    /** The operations that need no jar: {@code start}, {@code stop}, {@code reload} or {@code rollback}. */
+    public ModuleInfo operate(String operation, long id, String actor) throws ModuleException {
+        return switch (operation) {
+            case "start" -> start(id, actor);
+            case "stop" -> stop(id, actor);
+            case "reload" -> reload(id, actor);
+            case "rollback" -> rollback(id, actor);
+            default -> throw new ModuleException(ModuleException.Reason.NOT_FOUND, "no module operation " + operation);
+        };
+    }
+
     public ModuleInfo start(long id, String actor) throws ModuleException {
         return change(id, actor, "start", bundle -> startOrStayStopped(bundle));
     }

@@ -122,12 +122,7 @@ public final class ModulesResource {
     @SelfAudited
     public ModuleInfo operate(@PathParam("id") String id, @PathParam("operation") String operation,
             @Context SecurityContext caller) throws ModuleException {
-        long bundleId = bundle(id).getBundleId();
-        return switch (operation) {
-            case "start" -> manager.start(bundleId, actor(caller));
-            case "stop" -> manager.stop(bundleId, actor(caller));
-            default -> manager.reload(bundleId, actor(caller));
-        };
+        return manager.operate(operation, bundle(id).getBundleId(), actor(caller));
     }
 
     @DELETE
