@@ -266,6 +266,11 @@ public final class LocalDiscord implements AutoCloseable {
         return emulator.gateway().resumes();
     }
 
+    /** How many gateway connections are open now: a bot that shut down has none left. */
+    public int gatewayConnections() {
+        return emulator.gateway().openConnections();
+    }
+
     /** How many IDENTIFY requests succeeded so far. */
     public int identifies() {
         return emulator.gateway().identifies();

@@ -75,7 +75,11 @@ public final class DiscordConnection implements DiscordGateway {
     @Deactivate
     void deactivate() {
         listeners.unwatchIntents(intentWatcher);
-        reconnector.shutdownNow();
+        // Under the lock that a reconnect holds while it swaps the shards: a reconnect that was
+        // running finishes first, and the shards shut down here are the ones it left.
+        synchronized (this) {
+            reconnector.shutdownNow();
+        }
         disconnect(shards);
     }
 
@@ -157,14 +161,22 @@ public final class DiscordConnection implements DiscordGateway {
         if (pendingReconnect != null) {
             pendingReconnect.cancel(false);
         }
-        pendingReconnect = reconnector.schedule(() -> {
+        pendingReconnect = reconnector.schedule(this::reconnect, 3, TimeUnit.SECONDS);
+    }
+
+    private void reconnect() {
+        ShardManager old;
+        synchronized (this) {
+            if (reconnector.isShutdown()) {
+                return;
+            }
             Set<GatewayIntent> target = union(listeners.intents());
             LOG.info("Reconnecting to Discord with intents {}", target);
-            ShardManager old = shards;
+            old = shards;
             intents = target;
             shards = connect(target);
-            disconnect(old);
-        }, 3, TimeUnit.SECONDS);
+        }
+        disconnect(old);
     }
 
     private static Set<GatewayIntent> union(Set<GatewayIntent> more) {

@@ -97,6 +97,11 @@ public final class Gateway implements WebSocketHandler, AutoCloseable {
         }
     }
 
+    /** How many gateway connections are open now, identified or not. */
+    public int openConnections() {
+        return server.connections().size();
+    }
+
     /** Drops every connection without a close frame; sessions stay resumable. */
     public void dropConnections() {
         for (WebSocketConnection connection : server.connections()) {

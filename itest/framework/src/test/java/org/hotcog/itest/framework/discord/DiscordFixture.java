@@ -37,6 +37,7 @@ public final class DiscordFixture implements AutoCloseable {
         this.alice = discord.createUser("alice");
         guild.addMember(alice);
         connect();
+        awaitIdentified(1);
     }
 
     /** Points the core at the local Discord; the connection comes up and syncs commands globally. */
@@ -76,6 +77,15 @@ public final class DiscordFixture implements AutoCloseable {
         return awaitCommands(null, names, present);
     }
 
+    /** Waits until Discord's global commands include all of {@code names}, failing if they do not in time. */
+    public void requireCommands(Set<String> names) throws InterruptedException {
+        Set<String> registered = awaitCommands(names, true);
+        if (!registered.containsAll(names)) {
+            throw new AssertionError("after " + WAIT.toSeconds() + " s Discord holds " + registered
+                    + ", not all of " + names);
+        }
+    }
+
     /**
      * Waits until the commands Discord holds for {@code guild} (null: the global ones) include all of
      * {@code names} (present) or none of them (not present); returns them as they are then.
@@ -109,9 +119,17 @@ public final class DiscordFixture implements AutoCloseable {
                 .map(ApplicationCommand::name).collect(Collectors.toSet());
     }
 
+    /**
+     * Takes the connection down and waits until the bot has closed its gateway connection before the
+     * local Discord goes: a bot that lost its server first would be shutting down mid-reconnect.
+     */
     @Override
     public void close() throws Exception {
         disconnect();
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (discord.gatewayConnections() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         discord.close();
     }
 }

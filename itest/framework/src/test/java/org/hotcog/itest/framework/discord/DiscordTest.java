@@ -58,7 +58,7 @@ class DiscordTest {
     @Test
     @Order(2)
     void pingAboutAndHelpAnswer() throws Exception {
-        fixture.awaitCommands(Set.of("ping"), true);
+        fixture.requireCommands(Set.of("ping"));
         Message ping = fixture.discord.slashCommand(fixture.alice, fixture.general, "ping").awaitReply(WAIT);
         assertThat(ping.content()).startsWith("Pong! Gateway ").contains("REST");
 

@@ -28,7 +28,7 @@ class ObservabilityTest {
             @InjectBundleContext BundleContext context) throws Exception {
         fixture = new DiscordFixture(configurationAdmin);
         api = HttpAccess.connect(context);
-        fixture.awaitCommands(Set.of("ping", "echo"), true);
+        fixture.requireCommands(Set.of("ping", "echo"));
     }
 
     @AfterAll

@@ -48,7 +48,7 @@ class OwnerCommandsTest {
         feature = context.installBundle("itest:ownerswap",
                 new ByteArrayInputStream(TestBundles.feature(FEATURE, "1.0.0", false)));
         feature.start();
-        fixture.awaitCommands(Set.of("modules", "swap"), true);
+        fixture.requireCommands(Set.of("modules", "swap"));
     }
 
     @AfterAll

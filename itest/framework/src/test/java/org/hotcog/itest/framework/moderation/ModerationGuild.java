@@ -45,7 +45,7 @@ final class ModerationGuild implements AutoCloseable {
         guild.addRole(moderator, moderators);
         senior = member("senior");
         guild.addRole(senior, seniors);
-        fixture.awaitCommands(COMMANDS, true);
+        fixture.requireCommands(COMMANDS);
     }
 
     /** A new member without roles. */

@@ -80,7 +80,7 @@ class TimedBansTest {
         } finally {
             moderation.start();
             // Its commands come back too; the other tests of this class use them.
-            mod.fixture.awaitCommands(ModerationGuild.COMMANDS, true);
+            mod.fixture.requireCommands(ModerationGuild.COMMANDS);
         }
 
         awaitNotBanned(omar);
