@@ -84,6 +84,16 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /**
+     * Creates another bot's account (a user with the bot flag), which can join guilds and post like any user.
+     *
+     * @param name the bot's user name
+     * @return the new bot user
+     */
+    public User createBotUser(String name) {
+        return emulator.createUser(name, true);
+    }
+
+    /**
      * Creates a guild owned by a new user named {@code <name>-owner}, with an {@code @everyone} role, the bot as a
      * member with its own administrator role; a connected bot receives {@code GUILD_CREATE}.
      *

@@ -52,6 +52,12 @@ public interface Message {
         return (flags() & LOADING) != 0;
     }
 
+    /** Whether the message is pinned in its channel. */
+    boolean pinned();
+
+    /** Pins the message, as a member with Manage Messages would; the bot sees it as {@code pinned} when it reads it. */
+    void pin();
+
     /** How many times the message has been edited since it was created. */
     int editCount();
 

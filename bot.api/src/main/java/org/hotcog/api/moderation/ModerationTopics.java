@@ -22,13 +22,15 @@ package org.hotcog.api.moderation;
 public final class ModerationTopics {
     /**
      * A moderation case was recorded: a manual action from a command or an automatic one
-     * (escalation). Posted once per case, after it is stored. Properties:
+     * (escalation, automod, raid guard). Posted once per case, after it is stored. Properties:
      * <ul>
      * <li>{@link #GUILD_ID} ({@code long})</li>
      * <li>{@link #CASE_NUMBER} ({@code int}): the case's number within its guild, from 1</li>
      * <li>{@link #ACTION} ({@code String}): {@code kick}, {@code ban}, {@code unban}, {@code softban},
-     * {@code timeout}, {@code untimeout}, {@code warn} or {@code unwarn}</li>
-     * <li>{@link #TARGET_ID} ({@code long}): the user acted on</li>
+     * {@code timeout}, {@code untimeout}, {@code warn}, {@code unwarn}, {@code delete} (a message the
+     * automod removed), {@code purge}, {@code slowmode}, {@code lock} or {@code unlock}</li>
+     * <li>{@link #TARGET_ID} ({@code long}): the user acted on; the channel for {@code purge},
+     * {@code slowmode}, {@code lock} and {@code unlock}</li>
      * <li>{@link #MODERATOR_ID} ({@code long}): who acted; the bot's own id for automatic actions</li>
      * <li>{@link #AUTOMATIC} ({@code boolean}): whether the bot acted on its own</li>
      * <li>{@link #REASON} ({@code String}): the reason, absent when none was given</li>
@@ -43,7 +45,7 @@ public final class ModerationTopics {
     public static final String CASE_NUMBER = "case.number";
     /** The action, lower case ({@code String}). */
     public static final String ACTION = "case.action";
-    /** The user acted on ({@code long}). */
+    /** The user acted on, or the channel of a channel action ({@code long}). */
     public static final String TARGET_ID = "target.id";
     /** The moderator ({@code long}). */
     public static final String MODERATOR_ID = "moderator.id";

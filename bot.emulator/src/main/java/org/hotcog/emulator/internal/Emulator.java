@@ -173,8 +173,12 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     // ---- users, guilds, channels
 
     public User createUser(String name) {
+        return createUser(name, false);
+    }
+
+    public User createUser(String name, boolean isBot) {
         synchronized (lock) {
-            UserState user = new UserState(this, nextId(), name, false);
+            UserState user = new UserState(this, nextId(), name, isBot);
             users.put(user.id(), user);
             return user;
         }

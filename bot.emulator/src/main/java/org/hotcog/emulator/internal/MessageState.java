@@ -44,6 +44,7 @@ final class MessageState implements Message {
     int flags;
     Instant editedAt;
     int editCount;
+    boolean pinned;
     boolean deleted;
 
     MessageState(Emulator emulator, long id, ChannelState channel, UserState author, int type, long webhookId,
@@ -147,6 +148,20 @@ final class MessageState implements Message {
     }
 
     @Override
+    public boolean pinned() {
+        synchronized (emulator.lock()) {
+            return pinned;
+        }
+    }
+
+    @Override
+    public void pin() {
+        synchronized (emulator.lock()) {
+            pinned = true;
+        }
+    }
+
+    @Override
     public int editCount() {
         synchronized (emulator.lock()) {
             return editCount;
@@ -217,7 +232,7 @@ final class MessageState implements Message {
         }
         node.set("embeds", embeds);
         node.set("components", components);
-        node.put("pinned", false);
+        node.put("pinned", pinned);
         node.put("type", type);
         node.put("flags", flags);
         if (webhookId != 0) {

@@ -94,7 +94,7 @@ public final class Sanctions {
         }
         ModCase recorded = recorder.record(s.guild(), new NewCase(s.guild().getIdLong(), s.action(),
                 s.target().getIdLong(), s.target().getName(), s.moderator().getIdLong(), s.moderator().getName(),
-                s.automatic(), s.reason(), s.duration()), alsoInTransaction);
+                s.automatic(), s.reason(), s.duration(), s.detail()), alsoInTransaction);
         scheduleUnban(s, recorded);
         return new Outcome(recorded, dm);
     }
@@ -121,7 +121,9 @@ public final class Sanctions {
             case UNBAN -> guild.unban(s.target()).reason(auditReason(s));
             case TIMEOUT -> guild.timeoutFor(s.targetMember(), s.duration()).reason(auditReason(s));
             case UNTIMEOUT -> guild.removeTimeout(s.targetMember()).reason(auditReason(s));
-            case WARN, UNWARN -> null;
+            case WARN, UNWARN, DELETE -> null;
+            case PURGE, SLOWMODE, LOCK, UNLOCK -> throw new IllegalArgumentException(
+                    s.action() + " acts on a channel, not on a user");
         };
         if (action != null) {
             action.timeout(DISCORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).complete();

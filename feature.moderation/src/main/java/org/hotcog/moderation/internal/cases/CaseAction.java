@@ -6,7 +6,8 @@ import net.dv8tion.jda.api.Permission;
 
 /**
  * What a case records. Each action names the Discord permission a moderator needs for it (unless
- * they have a moderator role) and the bot needs to carry it out.
+ * they have a moderator role) and the bot needs to carry it out. Most act on a user; purges,
+ * slowmodes and locks act on a channel, whose id is then the case's target.
  */
 public enum CaseAction {
     KICK("kicked", Permission.KICK_MEMBERS, 0xE67E22),
@@ -16,16 +17,41 @@ public enum CaseAction {
     TIMEOUT("timed out", Permission.MODERATE_MEMBERS, 0xF1C40F),
     UNTIMEOUT("released from timeout", Permission.MODERATE_MEMBERS, 0x2ECC71),
     WARN("warned", Permission.MODERATE_MEMBERS, 0xF39C12),
-    UNWARN("cleared of a warning", Permission.MODERATE_MEMBERS, 0x1ABC9C);
+    UNWARN("cleared of a warning", Permission.MODERATE_MEMBERS, 0x1ABC9C),
+    /** A message removed by the automod: the target is its author. */
+    DELETE("had a message removed", Permission.MESSAGE_MANAGE, 0x95A5A6),
+    PURGE("purged", Permission.MESSAGE_MANAGE, 0x7F8C8D, true),
+    SLOWMODE("slowed down", Permission.MANAGE_CHANNEL, 0x3498DB, true),
+    LOCK("locked", Permission.MANAGE_CHANNEL, 0x8E44AD, true),
+    UNLOCK("unlocked", Permission.MANAGE_CHANNEL, 0x9B59B6, true);
 
     private final String pastTense;
     private final Permission permission;
     private final int color;
+    private final boolean onChannel;
 
     CaseAction(String pastTense, Permission permission, int color) {
+        this(pastTense, permission, color, false);
+    }
+
+    CaseAction(String pastTense, Permission permission, int color, boolean onChannel) {
         this.pastTense = pastTense;
         this.permission = permission;
         this.color = color;
+        this.onChannel = onChannel;
+    }
+
+    /** Whether the target is a channel rather than a user. */
+    public boolean onChannel() {
+        return onChannel;
+    }
+
+    /**
+     * Whether this is an action on a member that a moderator takes by hand: their permissions for
+     * these are what makes someone a moderator.
+     */
+    public boolean sanctionsMember() {
+        return !onChannel && this != DELETE;
     }
 
     /** As in "bob was {@code banned}". */
@@ -38,9 +64,12 @@ public enum CaseAction {
         return permission;
     }
 
-    /** Whether the bot changes something in Discord for it (warnings live in the database only). */
+    /**
+     * Whether {@code Sanctions} changes something in Discord for it: warnings live in the database
+     * only, and the automod removes a message before it records the case.
+     */
     public boolean actsOnDiscord() {
-        return this != WARN && this != UNWARN;
+        return this != WARN && this != UNWARN && this != DELETE;
     }
 
     /** The modlog embed's colour. */

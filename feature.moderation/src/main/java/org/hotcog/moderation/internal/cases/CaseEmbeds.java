@@ -15,14 +15,18 @@ public final class CaseEmbeds {
         EmbedBuilder embed = new EmbedBuilder()
                 .setTitle(c.action().title() + " | Case #" + c.number())
                 .setColor(c.action().color())
-                .addField("User", name(c.targetName()) + " (<@" + c.targetId() + ">)", true)
+                .addField(c.action().onChannel() ? "Channel" : "User", c.action().onChannel() ? "<#" + c.targetId() + ">"
+                        : name(c.targetName()) + " (<@" + c.targetId() + ">)", true)
                 .addField("Moderator", c.automatic() ? name(c.moderatorName()) + " (automatic)"
                         : name(c.moderatorName()) + " (<@" + c.moderatorId() + ">)", true);
         if (c.duration() != null) {
             embed.addField("Duration", Durations.format(c.duration()), true);
         }
+        if (c.detail() != null) {
+            embed.addField("Details", c.detail(), false);
+        }
         embed.addField("Reason", c.reason() == null ? "No reason given" : c.reason(), false)
-                .setFooter("User ID: " + c.targetId())
+                .setFooter((c.action().onChannel() ? "Channel ID: " : "User ID: ") + c.targetId())
                 .setTimestamp(c.createdAt());
         return embed.build();
     }

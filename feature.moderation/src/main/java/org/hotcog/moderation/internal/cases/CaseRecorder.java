@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 
 /**
@@ -67,26 +68,41 @@ public final class CaseRecorder {
         return true;
     }
 
+    /**
+     * Posts a notice that is not a case (the raid guard's strict mode starting and ending) to the
+     * guild's modlog, if it has one the bot can post to.
+     */
+    public void notice(Guild guild, MessageEmbed notice) {
+        post(guild, notice, "a notice");
+    }
+
     private ModCase postToModlog(Guild guild, ModCase c) {
+        Message posted = post(guild, CaseEmbeds.of(c), "case " + c.number());
+        if (posted == null) {
+            return c;
+        }
+        cases.setModlogMessage(c.guildId(), c.number(), posted.getChannel().getIdLong(), posted.getIdLong());
+        return c.postedAt(posted.getChannel().getIdLong(), posted.getIdLong());
+    }
+
+    /** The modlog message, or null when the guild has no modlog or it cannot be posted to (logged). */
+    private Message post(Guild guild, MessageEmbed embed, String what) {
         long channelId = settings.get(guild.getIdLong()).modlogChannelId();
         TextChannel channel = channelId == 0 ? null : guild.getTextChannelById(channelId);
         if (channel == null) {
-            return c;
+            return null;
         }
         if (!guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
                 Permission.MESSAGE_EMBED_LINKS)) {
-            LOG.warn("Case {} of guild {}: cannot post to the modlog {} for want of permissions", c.number(),
-                    guild.getId(), channel.getId());
-            return c;
+            LOG.warn("Guild {}: cannot post {} to the modlog {} for want of permissions", guild.getId(), what,
+                    channel.getId());
+            return null;
         }
         try {
-            Message posted = channel.sendMessageEmbeds(CaseEmbeds.of(c))
-                    .timeout(DISCORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).complete();
-            cases.setModlogMessage(c.guildId(), c.number(), channel.getIdLong(), posted.getIdLong());
-            return c.postedAt(channel.getIdLong(), posted.getIdLong());
+            return channel.sendMessageEmbeds(embed).timeout(DISCORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).complete();
         } catch (RuntimeException e) {
-            LOG.warn("Case {} of guild {}: the modlog post was refused: {}", c.number(), guild.getId(), e.getMessage());
-            return c;
+            LOG.warn("Guild {}: the modlog post of {} was refused: {}", guild.getId(), what, e.getMessage());
+            return null;
         }
     }
 

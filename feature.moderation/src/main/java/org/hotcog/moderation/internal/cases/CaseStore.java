@@ -34,7 +34,7 @@ public final class CaseStore {
     }
 
     private static final String COLUMNS = "guild_id, case_number, action, target_id, target_name, moderator_id, "
-            + "moderator_name, automatic, reason, duration_seconds, created_at, modlog_channel_id, modlog_message_id";
+            + "moderator_name, automatic, reason, duration_seconds, created_at, modlog_channel_id, modlog_message_id, detail";
     /** SQLSTATE of a unique or primary key violation, in H2 and PostgreSQL alike. */
     private static final String DUPLICATE_KEY = "23505";
     private static final int ATTEMPTS = 5;
@@ -79,7 +79,7 @@ public final class CaseStore {
         // the database keeps microseconds at best: what is returned equals what is read back later
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO moderation_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
+                "INSERT INTO moderation_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)")) {
             insert.setLong(1, c.guildId());
             insert.setInt(2, number);
             insert.setString(3, c.action().wireName());
@@ -95,10 +95,11 @@ public final class CaseStore {
                 insert.setLong(10, c.duration().getSeconds());
             }
             insert.setTimestamp(11, Timestamp.from(now));
+            insert.setString(12, c.detail());
             insert.executeUpdate();
         }
         return new ModCase(c.guildId(), number, c.action(), c.targetId(), c.targetName(), c.moderatorId(),
-                c.moderatorName(), c.automatic(), c.reason(), c.duration(), now, 0, 0);
+                c.moderatorName(), c.automatic(), c.reason(), c.duration(), c.detail(), now, 0, 0);
     }
 
     private static int nextNumber(Connection connection, long guildId) throws SQLException {
@@ -225,7 +226,7 @@ public final class CaseStore {
         return new ModCase(rs.getLong("guild_id"), rs.getInt("case_number"),
                 CaseAction.ofWireName(rs.getString("action")), rs.getLong("target_id"), rs.getString("target_name"),
                 rs.getLong("moderator_id"), rs.getString("moderator_name"), rs.getBoolean("automatic"),
-                rs.getString("reason"), duration, rs.getTimestamp("created_at").toInstant(),
+                rs.getString("reason"), duration, rs.getString("detail"), rs.getTimestamp("created_at").toInstant(),
                 rs.getLong("modlog_channel_id"), rs.getLong("modlog_message_id"));
     }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param reason null when none was given
  * @param duration null for actions without one
+ * @param detail what the action did beyond the other fields, null if nothing (see {@link ModCase})
  */
 public record NewCase(long guildId, CaseAction action, long targetId, String targetName, long moderatorId,
-        String moderatorName, boolean automatic, String reason, Duration duration) {
+        String moderatorName, boolean automatic, String reason, Duration duration, String detail) {
 }

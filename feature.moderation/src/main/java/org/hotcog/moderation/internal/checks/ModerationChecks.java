@@ -66,7 +66,8 @@ public final class ModerationChecks {
             throw new Refusal("This works in a server only.");
         }
         ModerationSettings guildSettings = settings.get(member.getGuild().getIdLong());
-        return Arrays.stream(CaseAction.values()).anyMatch(a -> isModerator(member, a.permission(), guildSettings));
+        return Arrays.stream(CaseAction.values()).filter(CaseAction::sanctionsMember)
+                .anyMatch(a -> isModerator(member, a.permission(), guildSettings));
     }
 
     /** Whether the member has the permission (or is an administrator) or a moderator role. */
@@ -146,6 +147,11 @@ public final class ModerationChecks {
             case UNTIMEOUT -> "lift the timeout of";
             case WARN -> "warn";
             case UNWARN -> "clear warnings of";
+            case DELETE -> "remove messages of";
+            case PURGE -> "purge";
+            case SLOWMODE -> "slow down";
+            case LOCK -> "lock";
+            case UNLOCK -> "unlock";
         };
     }
 }

@@ -104,7 +104,7 @@ public final class ModSettingsCommand implements SlashCommand {
             try {
                 settings.save(guildId, changed);
             } catch (InvalidSettingException e) {
-                throw new Refusal(capitalized(e.problem()) + ".");
+                throw new Refusal(Replies.capitalized(e.problem()) + ".");
             }
         }
         ctx.reply().sendEphemeral(new MessageCreateBuilder().addEmbeds(show(changed).build()).build());
@@ -168,9 +168,5 @@ public final class ModSettingsCommand implements SlashCommand {
                         : "after " + Durations.format(s.warningExpiry()), true)
                 .addField("Moderator roles", roles, true)
                 .addField("Escalation", steps, false);
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

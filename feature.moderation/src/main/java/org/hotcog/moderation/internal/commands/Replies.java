@@ -30,4 +30,9 @@ final class Replies {
         }
         return text.toString();
     }
+
+    /** The text with its first letter in upper case: a sentence made of a setting's problem. */
+    static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

@@ -1,6 +1,5 @@
 package org.hotcog.moderation.internal.commands;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +8,11 @@ import java.util.Set;
 import org.hotcog.api.command.AutocompleteContext;
 import org.hotcog.api.command.SlashCommand;
 import org.hotcog.api.command.SlashCommandContext;
-import org.hotcog.moderation.internal.actions.Sanction;
-import org.hotcog.moderation.internal.actions.Sanctions;
 import org.hotcog.moderation.internal.cases.CaseAction;
 import org.hotcog.moderation.internal.cases.CaseStore;
 import org.hotcog.moderation.internal.checks.ModerationChecks;
 import org.hotcog.moderation.internal.escalation.Escalation;
 import org.hotcog.moderation.internal.settings.ModerationSettings;
-import org.hotcog.moderation.internal.warnings.WarningStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,17 +42,13 @@ public final class WarnCommand implements SlashCommand {
     private static final int MAX_CHOICES = 25;
 
     private final ModerationChecks checks;
-    private final Sanctions sanctions;
-    private final WarningStore warnings;
     private final Escalation escalation;
     private final CaseStore cases;
 
     @Activate
-    public WarnCommand(@Reference ModerationChecks checks, @Reference Sanctions sanctions,
-            @Reference WarningStore warnings, @Reference Escalation escalation, @Reference CaseStore cases) {
+    public WarnCommand(@Reference ModerationChecks checks, @Reference Escalation escalation,
+            @Reference CaseStore cases) {
         this.checks = checks;
-        this.sanctions = sanctions;
-        this.warnings = warnings;
         this.escalation = escalation;
         this.cases = cases;
     }
@@ -80,18 +72,10 @@ public final class WarnCommand implements SlashCommand {
         checks.requireTarget(ctx, CaseAction.WARN, target.getUser(), target);
         int points = ctx.event().getOption(POINTS, 1, OptionMapping::getAsInt);
 
-        long guildId = ctx.guild().getIdLong();
-        Instant now = Instant.now();
-        Instant expires = settings.warningExpiry().isZero() ? null : now.plus(settings.warningExpiry());
-        int before = warnings.activePoints(guildId, target.getIdLong(), now);
-        Sanctions.Outcome outcome = sanctions.apply(
-                new Sanction(CaseAction.WARN, ctx.guild(), target.getUser(), target, ctx.user(), false, reason, null, 0),
-                warnings.give(guildId, target.getIdLong(), points, expires));
-        int after = warnings.activePoints(guildId, target.getIdLong(), Instant.now());
-
-        StringBuilder answer = new StringBuilder(Replies.done(outcome)).append("\nActive warning points: ")
-                .append(after).append(points == 1 ? " (+1)." : " (+" + points + ").");
-        escalation.afterWarning(target, before, after).ifPresent(line -> answer.append('\n').append(line));
+        Escalation.Warned warned = escalation.warn(target, ctx.user(), false, reason, points, null);
+        StringBuilder answer = new StringBuilder(Replies.done(warned.outcome())).append("\nActive warning points: ")
+                .append(warned.activePoints()).append(points == 1 ? " (+1)." : " (+" + points + ").");
+        warned.escalation().ifPresent(line -> answer.append('\n').append(line));
         ctx.reply().send(answer.toString());
     }
 

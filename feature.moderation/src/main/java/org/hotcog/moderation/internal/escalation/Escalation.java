@@ -1,5 +1,6 @@
 package org.hotcog.moderation.internal.escalation;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -8,33 +9,69 @@ import org.hotcog.moderation.internal.actions.Sanction;
 import org.hotcog.moderation.internal.actions.Sanctions;
 import org.hotcog.moderation.internal.cases.CaseEmbeds;
 import org.hotcog.moderation.internal.cases.ModCase;
+import org.hotcog.moderation.internal.cases.CaseAction;
 import org.hotcog.moderation.internal.checks.ModerationChecks;
+import org.hotcog.moderation.internal.settings.ModerationSettings;
 import org.hotcog.moderation.internal.settings.SettingsStore;
 import org.hotcog.moderation.internal.settings.Threshold;
 import org.hotcog.moderation.internal.time.Durations;
+import org.hotcog.moderation.internal.warnings.WarningStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
 
 /**
- * Acts when a warning takes a member's active points to or past one of the guild's thresholds. When
- * one warning crosses several thresholds, the highest one applies. The action is a case of its own,
- * by the bot, whose reason names the threshold.
+ * Gives warnings, by a moderator or the automod, and acts when a warning takes a member's active
+ * points to or past one of the guild's thresholds. When one warning crosses several thresholds,
+ * the highest one applies. The action is a case of its own, by the bot, whose reason names the
+ * threshold.
  */
 @Component(service = Escalation.class)
 public final class Escalation {
+    /**
+     * A warning given.
+     *
+     * @param activePoints the member's active points after it
+     * @param escalation a sentence about the escalation it triggered, if any
+     */
+    public record Warned(Sanctions.Outcome outcome, int activePoints, Optional<String> escalation) {
+    }
+
     private final SettingsStore settings;
     private final Sanctions sanctions;
     private final ModerationChecks checks;
+    private final WarningStore warnings;
 
     @Activate
     public Escalation(@Reference SettingsStore settings, @Reference Sanctions sanctions,
-            @Reference ModerationChecks checks) {
+            @Reference ModerationChecks checks, @Reference WarningStore warnings) {
         this.settings = settings;
         this.sanctions = sanctions;
         this.checks = checks;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Records a warning of {@code points} as a case, with its expiry from the guild's settings, and
+     * applies the threshold it crosses.
+     *
+     * @param moderator who warns: a moderator, or the bot for the automod
+     * @param detail the case's detail, null for none
+     */
+    public Warned warn(Member target, User moderator, boolean automatic, String reason, int points, String detail) {
+        long guildId = target.getGuild().getIdLong();
+        ModerationSettings guildSettings = settings.get(guildId);
+        Instant now = Instant.now();
+        Instant expires = guildSettings.warningExpiry().isZero() ? null : now.plus(guildSettings.warningExpiry());
+        int before = warnings.activePoints(guildId, target.getIdLong(), now);
+        Sanctions.Outcome outcome = sanctions.apply(new Sanction(CaseAction.WARN, target.getGuild(), target.getUser(),
+                target, moderator, automatic, reason, null, 0, detail),
+                warnings.give(guildId, target.getIdLong(), points, expires));
+        int after = warnings.activePoints(guildId, target.getIdLong(), Instant.now());
+        return new Warned(outcome, after, afterWarning(target, before, after));
     }
 
     /**
@@ -42,7 +79,7 @@ public final class Escalation {
      *
      * @return a sentence for the moderator about what happened, empty when no threshold was crossed
      */
-    public Optional<String> afterWarning(Member target, int before, int after) {
+    private Optional<String> afterWarning(Member target, int before, int after) {
         Optional<Threshold> crossed = settings.get(target.getGuild().getIdLong()).thresholds().stream()
                 .filter(t -> t.points() > before && t.points() <= after)
                 .max(Comparator.comparingInt(Threshold::points));

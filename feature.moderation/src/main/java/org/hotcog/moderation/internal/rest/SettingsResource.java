@@ -129,7 +129,8 @@ public final class SettingsResource {
         throw new InvalidSettingException(field, "must be a Discord id" + (zeroAllowed ? ", or \"0\" for none" : ""));
     }
 
-    private static Duration duration(String field, String text, Duration min, Duration max) {
+    /** A duration field, refused naming the field. */
+    static Duration duration(String field, String text, Duration min, Duration max) {
         try {
             return Durations.parse(text, min, max);
         } catch (IllegalArgumentException e) {

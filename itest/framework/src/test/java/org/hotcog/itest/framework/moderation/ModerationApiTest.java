@@ -7,6 +7,7 @@ import static org.hotcog.itest.framework.moderation.ModerationGuild.caseNumber;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,7 +215,12 @@ class ModerationApiTest {
     }
 
     @Test
-    void anUpdateOfTheModuleBetweenTwoCommandsLosesNoCase(@InjectBundleContext BundleContext context) throws Exception {
+    void anUpdateOfTheModuleBetweenTwoCommandsLosesNoCaseAndNoTimer(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 20_000) DataSource database) throws Exception {
+        User quinn = mod.member("quinn");
+        mod.run(mod.command(mod.moderator, "ban").option("user", quinn).option("duration", "1h"));
+        Long unbanDue = unbanDue(database, quinn);
+        assertThat(unbanDue).as("the temporary ban's end is scheduled").isNotNull();
         User pete = mod.member("pete");
         int before = caseNumber(mod.run(mod.command(mod.moderator, "warn").option("member", pete).option("reason", "a")));
 
@@ -234,6 +240,18 @@ class ModerationApiTest {
         assertThat(warnings.path("activePoints").asInt()).isEqualTo(2);
         assertThat(warnings.path("warnings")).extracting(w -> w.path("warnCase").path("number").asInt())
                 .containsExactly(before + 1, before);
+        assertThat(unbanDue(database, quinn)).as("the same end after the update").isEqualTo(unbanDue);
+    }
+
+    /** When the scheduled end of the user's temporary ban is due (epoch millis), or null if none is scheduled. */
+    private static Long unbanDue(DataSource database, User user) throws Exception {
+        try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT due_at FROM hotcog_job WHERE module = 'moderation' AND kind = 'unban' AND job_key = ?")) {
+            select.setString(1, mod.guild.id() + ":" + user.id());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 
     /**
