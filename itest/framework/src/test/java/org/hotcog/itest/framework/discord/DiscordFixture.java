@@ -82,8 +82,22 @@ public final class DiscordFixture implements AutoCloseable {
         Set<String> registered = awaitCommands(names, true);
         if (!registered.containsAll(names)) {
             throw new AssertionError("after " + WAIT.toSeconds() + " s Discord holds " + registered
-                    + ", not all of " + names);
+                    + ", not all of " + names + "; the command sync was at:\n" + stackOf("hotcog-command-sync"));
         }
+    }
+
+    /** Where the named threads of the bot are now: the bot runs in this JVM. */
+    private static String stackOf(String threadName) {
+        StringBuilder stacks = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().equals(threadName)) {
+                stacks.append(thread).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    stacks.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return stacks.length() == 0 ? "no thread " + threadName : stacks.toString();
     }
 
     /**
