@@ -5,6 +5,8 @@ import static org.hotcog.itest.framework.AdminApiTest.assertRefused;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,17 +141,52 @@ class ModulesApiTest {
     }
 
     @Test
-    void anUpdateThatWouldNotResolveIsRefusedAndTheRunningVersionStays() throws Exception {
+    void anUpdateThatWouldNotResolveIsRefusedWhileTheRunningVersionGoesOn() throws Exception {
         long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
                 TestBundles.feature(MANAGED, "6.0.0", false))).path("id").asLong();
+        Bundle running = context.getBundle(id);
+        Object command = commandServiceId(running);
+        List<Integer> events = new CopyOnWriteArrayList<>();
+        BundleListener watch = event -> {
+            if (event.getBundle().getBundleId() == id) {
+                events.add(event.getType());
+            }
+        };
+        context.addBundleListener(watch);
+        HttpResponse<String> refused;
+        try {
+            refused = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                    TestBundles.unresolvable(MANAGED));
+        } finally {
+            context.removeBundleListener(watch);
+        }
+        assertRefused(refused, 422, "unmet requirements: osgi.wiring.package (&(osgi.wiring.package=org.example.nowhere)");
+        assertThat(Http.json(refused).path("error").asText()).isEqualTo("unresolved");
+        assertThat(events).as("the running version was never stopped, updated or refreshed").isEmpty();
+        assertThat(running.getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(running.getVersion().toString()).isEqualTo("6.0.0");
+        assertThat(commandServiceId(running)).as("its command's service was never withdrawn").isEqualTo(command);
+        assertThat(Arrays.stream(context.getBundles()).map(Bundle::getLocation))
+                .noneMatch(location -> location.startsWith("hotcog:trial:"));
+        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").isNull())
+                .as("the refused jar is not kept for rollbacks").isTrue();
+        JsonNode audited = auditEntry("update " + MANAGED + " 6.0.0 to 1.0.0");
+        assertThat(audited.path("result").asText()).isEqualTo("refused");
+        assertThat(audited.path("detail").asText()).contains("org.example.nowhere");
+    }
+
+    @Test
+    void anUpdateToTheSameVersionIsCheckedAfterTheSwapAndRolledBack() throws Exception {
+        // The framework refuses a trial copy of an installed name and version, so this resolves in place.
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "1.0.0", false))).path("id").asLong();
         HttpResponse<String> refused = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
                 TestBundles.unresolvable(MANAGED));
         assertRefused(refused, 422, "org.example.nowhere");
-        assertThat(Http.json(refused).path("message").asText()).contains("6.0.0 runs again");
-        assertThat(context.getBundle(id).getVersion().toString()).isEqualTo("6.0.0");
+        assertThat(Http.json(refused).path("message").asText()).endsWith("; version 1.0.0 runs again");
         assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.ACTIVE);
-        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").isNull())
-                .as("the refused jar is not kept for rollbacks").isTrue();
+        assertThat(auditEntry("update " + MANAGED + " 1.0.0 to 1.0.0").path("result").asText())
+                .isEqualTo("rolled-back");
     }
 
     @Test
@@ -191,6 +229,23 @@ class ModulesApiTest {
         HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, admin, null, null);
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(status);
         return response;
+    }
+
+    /** The newest audit entry of a module operation, such as {@code stop x 1.0.0}. */
+    private JsonNode auditEntry(String action) throws Exception {
+        for (JsonNode entry : Http.json(Http.getWithToken(base + "audit?limit=50", admin))) {
+            if (entry.path("action").asText().equals(action)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no audit entry for " + action);
+    }
+
+    /** The service id of the bundle's /swap command, which changes when its component is deactivated. */
+    private static Object commandServiceId(Bundle bundle) {
+        return Arrays.stream(bundle.getRegisteredServices()).filter(reference -> Arrays.asList(
+                (String[]) reference.getProperty("objectClass")).contains("org.hotcog.api.command.SlashCommand"))
+                .findFirst().orElseThrow().getProperty("service.id");
     }
 
     private static String state(HttpResponse<String> response) throws Exception {
