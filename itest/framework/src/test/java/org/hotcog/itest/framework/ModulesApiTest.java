@@ -88,10 +88,17 @@ class ModulesApiTest {
     void anUpdateWhoseComponentFailsIsRolledBackAtOnce() throws Exception {
         long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
                 TestBundles.feature(MANAGED, "2.0.0", false))).path("id").asLong();
-        HttpResponse<String> broken = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
-                TestBundles.feature(MANAGED, "2.1.0", true));
-        assertRefused(broken, 422, "cannot start");
-        assertThat(Http.json(broken).path("message").asText()).contains("2.0.0 runs again");
+        HttpResponse<String> broken;
+        String log;
+        try (StandardErrorCapture captured = new StandardErrorCapture()) {
+            broken = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                    TestBundles.feature(MANAGED, "2.1.0", true));
+            log = captured.text();
+        }
+        String failure = "component swap failed to activate: release 2.1.0 cannot start; version 2.0.0 runs again";
+        assertRefused(broken, 422, failure);
+        assertThat(Http.json(broken).path("error").asText()).isEqualTo("failed");
+        assertThat(Http.json(broken).path("message").asText()).isEqualTo(failure);
         Bundle bundle = context.getBundle(id);
         assertThat(bundle.getVersion().toString()).isEqualTo("2.0.0");
         assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
@@ -99,8 +106,11 @@ class ModulesApiTest {
         assertThat(detail.path("problems")).isEmpty();
         assertThat(detail.path("commands").toString()).contains("/swap");
 
-        JsonNode audit = Http.json(Http.getWithToken(base + "audit?limit=20", admin));
-        assertThat(audit.toString()).contains("update " + MANAGED + " 2.0.0 to 2.1.0").contains("rolled-back");
+        String action = "update " + MANAGED + " 2.0.0 to 2.1.0";
+        JsonNode audited = auditEntry(action);
+        assertThat(audited.path("result").asText()).isEqualTo("rolled-back");
+        assertThat(audited.path("detail").asText()).isEqualTo(failure);
+        assertThat(log).as("the log says what failed").contains("ERROR").contains(action + ": " + failure);
     }
 
     @Test
