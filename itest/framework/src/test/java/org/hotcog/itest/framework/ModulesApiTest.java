@@ -200,6 +200,36 @@ class ModulesApiTest {
     }
 
     @Test
+    void anOperatorStopsStartsAndReloadsButDoesNotReplaceOrRemove() throws Exception {
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "7.0.0", false))).path("id").asLong();
+        String operator = Http.json(Http.postJson(base + "tokens", admin,
+                "{\"name\": \"deployer\", \"role\": \"operator\"}")).path("secret").asText();
+        assertThat(state(post(id, "stop", operator, 200))).isEqualTo("RESOLVED");
+        assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.RESOLVED);
+        assertThat(state(post(id, "start", operator, 200))).isEqualTo("ACTIVE");
+        assertThat(state(post(id, "reload", operator, 200))).isEqualTo("ACTIVE");
+        assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.ACTIVE);
+
+        post(id, "rollback", operator, 403);
+        assertThat(Http.send("DELETE", base + "modules/" + id, operator, null, null).statusCode()).isEqualTo(403);
+        assertThat(context.getBundle(id)).isNotNull();
+        JsonNode stopped = auditEntry("stop " + MANAGED + " 7.0.0");
+        assertThat(stopped.path("actor").asText()).startsWith("token:deployer");
+        assertThat(stopped.path("result").asText()).isEqualTo("ok");
+        assertThat(auditEntry("reload " + MANAGED + " 7.0.0").path("result").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aModulesDetailNamesItsRestPaths() throws Exception {
+        // This test bundle is module "itest", with SampleResource.
+        JsonNode detail = Http.json(Http.getWithToken(base + "modules/itest", admin));
+        assertThat(detail.path("restPaths")).extracting(JsonNode::asText)
+                .contains("GET /api/itest/{guildId}/greeting", "POST /api/itest/{guildId}/refresh")
+                .allMatch(path -> path.contains(" /api/itest/"));
+    }
+
+    @Test
     void badUploadsAreRefusedWithTheReason() throws Exception {
         assertRefused(Http.send("POST", base + "modules", admin, JAR, "not a jar at all".getBytes()), 400, "not a jar");
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
@@ -236,7 +266,11 @@ class ModulesApiTest {
     }
 
     private HttpResponse<String> post(long id, String action, int status) throws Exception {
-        HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, admin, null, null);
+        return post(id, action, admin, status);
+    }
+
+    private HttpResponse<String> post(long id, String action, String token, int status) throws Exception {
+        HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, token, null, null);
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(status);
         return response;
     }
