@@ -22,6 +22,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
+import org.osgi.framework.namespace.IdentityNamespace;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * commands, the console's Hotcog tab. One change at a time.
  *
  * <p>The promise to operators is that a change never leaves the bot worse than before. A jar that
- * would not resolve is refused before anything changes; an update whose bundle does not start or
+ * would not resolve is refused before anything changes: the resolver tries it as a trial bundle
+ * beside the running modules, never started, then removed. An update whose bundle does not start or
  * whose components fail to activate is replaced by the previous version at once; a failed install
  * is uninstalled. Core bundles, which keep the bot itself running, cannot be stopped or removed.
  */
@@ -50,6 +52,8 @@ public final class ModuleManager {
     public static final long MAX_JAR_BYTES = 64L * 1024 * 1024;
     /** Bundle location of modules installed through the manager. */
     static final String LOCATION_PREFIX = "hotcog:module:";
+    /** Bundle location of a jar the resolver tries before it is installed or replaces a module. */
+    private static final String TRIAL_LOCATION_PREFIX = "hotcog:trial:";
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(ModuleManager.class);
 
@@ -160,12 +164,15 @@ public final class ModuleManager {
                         identity.symbolicName() + " is installed already (module id " + same.get().getBundleId()
                                 + "); update it instead"));
             }
+            Optional<ModuleException> unresolved = tryResolving(jar, identity.symbolicName());
+            if (unresolved.isPresent()) {
+                throw refused(actor, action, unresolved.get());
+            }
             Bundle bundle;
-            try (InputStream in = Files.newInputStream(jar)) {
-                bundle = context.installBundle(LOCATION_PREFIX + identity.symbolicName(), in);
+            try {
+                bundle = installAt(LOCATION_PREFIX + identity.symbolicName(), jar);
             } catch (IOException | BundleException e) {
-                throw refused(actor, action, new ModuleException(ModuleException.Reason.INVALID_JAR,
-                        "the framework refused the bundle: " + e.getMessage()));
+                throw refused(actor, action, frameworkRefused(e));
             }
             Optional<ModuleException> failure = startAndCheck(bundle, true);
             if (failure.isPresent()) {
@@ -192,6 +199,10 @@ public final class ModuleManager {
             if (!identity.symbolicName().equals(bundle.getSymbolicName())) {
                 throw refused(actor, action, new ModuleException(ModuleException.Reason.CONFLICT, "the jar is "
                         + identity.symbolicName() + ", but module " + id + " is " + bundle.getSymbolicName()));
+            }
+            Optional<ModuleException> unresolved = tryResolving(jar, identity.symbolicName());
+            if (unresolved.isPresent()) {
+                throw refused(actor, action, unresolved.get());
             }
             try {
                 keepRunningVersion(bundle);
@@ -417,6 +428,54 @@ public final class ModuleManager {
         return new ModuleException(failure.reason(), message);
     }
 
+    private Bundle installAt(String location, Path jar) throws IOException, BundleException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            return context.installBundle(location, in);
+        }
+    }
+
+    private static ModuleException frameworkRefused(Exception e) {
+        return new ModuleException(ModuleException.Reason.INVALID_JAR, "the framework refused the bundle: "
+                + e.getMessage());
+    }
+
+    /**
+     * Asks the resolver about a jar before it is installed or replaces a module, so that a refusal
+     * leaves the running version untouched: the jar is installed beside the modules as a trial
+     * bundle, resolved alone (never started, so none of its components run), and removed again.
+     *
+     * <p>Some jars cannot be tried beside the running version; for them this says nothing, and the
+     * resolution check after the swap (with its rollback) stays the safety net. The framework
+     * refuses a second bundle with the same symbolic name and version (Felix's default
+     * {@code org.osgi.framework.bsnversion=managed}); only one singleton of a name resolves at a
+     * time; and a fragment would attach to its host, which removing it again would refresh.
+     *
+     * @return the refusal naming the unmet requirements, or empty
+     */
+    private Optional<ModuleException> tryResolving(Path jar, String symbolicName) {
+        Bundle trial;
+        try {
+            trial = installAt(TRIAL_LOCATION_PREFIX + symbolicName, jar);
+        } catch (BundleException e) {
+            return e.getType() == BundleException.DUPLICATE_BUNDLE_ERROR ? Optional.empty()
+                    : Optional.of(frameworkRefused(e));
+        } catch (IOException e) {
+            return Optional.of(frameworkRefused(e));
+        }
+        try {
+            return cannotBeTried(trial) ? Optional.empty() : resolveOnly(trial);
+        } finally {
+            uninstallQuietly(trial);
+        }
+    }
+
+    private static boolean cannotBeTried(Bundle trial) {
+        BundleRevision revision = trial.adapt(BundleRevision.class);
+        return (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0
+                || revision.getDeclaredCapabilities(IdentityNamespace.IDENTITY_NAMESPACE).stream().anyMatch(identity ->
+                        "true".equals(identity.getDirectives().get(IdentityNamespace.CAPABILITY_SINGLETON_DIRECTIVE)));
+    }
+
     private Optional<ModuleException> resolveOnly(Bundle bundle) {
         if (!wiring.resolveBundles(List.of(bundle))) {
             return Optional.of(new ModuleException(ModuleException.Reason.UNRESOLVED, unresolved(bundle)));
@@ -495,7 +554,8 @@ public final class ModuleManager {
             bundle.uninstall();
             refresh(bundle);
         } catch (BundleException | IllegalStateException e) {
-            LOG.warn("Could not remove the failed install of {}: {}", bundle.getSymbolicName(), e.getMessage());
+            LOG.warn("Could not remove {} (installed at {}) again: {}", bundle.getSymbolicName(), bundle.getLocation(),
+                    e.getMessage());
         }
     }
 

@@ -5,19 +5,23 @@ import static org.hotcog.itest.framework.ConsoleTest.PASSWORD;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
+import org.hotcog.itest.framework.discord.DiscordFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The console's Hotcog tab over real HTTP: its page and data, its actions under the console login,
- * and the audit of what is done on the console's standard bundle page.
+ * and what is done on the console's standard bundle page, which is audited and reaches Discord.
  */
 class ConsolePluginTest {
     private static final String FEATURE = "org.hotcog.itest.consoleswap";
@@ -95,14 +99,38 @@ class ConsolePluginTest {
         Bundle feature = context.installBundle("itest:consoleswap",
                 new java.io.ByteArrayInputStream(TestBundles.feature(FEATURE, "1.0.0", false)));
         feature.start();
-        HttpResponse<String> stop = Http.console("POST", Http.baseUrl(context) + "system/console/bundles/"
-                + feature.getBundleId(), PASSWORD, null, "application/x-www-form-urlencoded",
-                "action=stop".getBytes(StandardCharsets.UTF_8));
-        assertThat(stop.statusCode()).isEqualTo(200);
+        assertThat(onBundlePage(feature, "stop").statusCode()).isEqualTo(200);
         assertThat(feature.getState()).isEqualTo(Bundle.RESOLVED);
         JsonNode audit = api.json("GET", "audit?limit=5");
         assertThat(audit.get(0).path("actor").asText()).isEqualTo("console:admin");
         assertThat(audit.get(0).path("action").asText()).isEqualTo("console bundles stop");
         assertThat(audit.get(0).path("target").asText()).contains(FEATURE);
+    }
+
+    @Test
+    void aStopOnTheStandardBundlePageTakesTheCommandsOutOfDiscordAndAStartBringsThemBack(
+            @InjectService(timeout = 20_000) ConfigurationAdmin configurationAdmin) throws Exception {
+        try (DiscordFixture fixture = new DiscordFixture(configurationAdmin)) {
+            Bundle feature = context.installBundle("itest:consoleswap",
+                    new java.io.ByteArrayInputStream(TestBundles.feature(FEATURE, "1.0.0", false)));
+            feature.start();
+            fixture.requireCommands(Set.of("swap"));
+
+            assertThat(onBundlePage(feature, "stop").statusCode()).isEqualTo(200);
+            assertThat(fixture.awaitCommands(Set.of("swap"), false)).doesNotContain("swap").contains("ping");
+
+            assertThat(onBundlePage(feature, "start").statusCode()).isEqualTo(200);
+            assertThat(feature.getState()).isEqualTo(Bundle.ACTIVE);
+            fixture.requireCommands(Set.of("swap"));
+            assertThat(fixture.discord.slashCommand(fixture.alice, fixture.general, "swap")
+                    .awaitReply(DiscordFixture.WAIT).content()).isEqualTo("swap 1.0.0");
+        }
+    }
+
+    /** Does what the console's standard bundle page does when its stop or start button is pressed. */
+    private HttpResponse<String> onBundlePage(Bundle bundle, String action) throws Exception {
+        return Http.console("POST", Http.baseUrl(context) + "system/console/bundles/" + bundle.getBundleId(),
+                PASSWORD, null, "application/x-www-form-urlencoded",
+                ("action=" + action).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -34,6 +34,11 @@ public final class HttpAccess {
         return Http.send(method, base + path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A jar upload ({@code POST}) below {@code /api/}, with the admin token. */
+    public HttpResponse<String> upload(String path, byte[] jar) throws IOException, InterruptedException {
+        return Http.send("POST", base + path, admin, "application/java-archive", jar);
+    }
+
     public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
         return send(method, path, admin);
     }

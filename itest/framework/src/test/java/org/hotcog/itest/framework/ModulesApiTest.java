@@ -5,6 +5,8 @@ import static org.hotcog.itest.framework.AdminApiTest.assertRefused;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,10 +88,17 @@ class ModulesApiTest {
     void anUpdateWhoseComponentFailsIsRolledBackAtOnce() throws Exception {
         long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
                 TestBundles.feature(MANAGED, "2.0.0", false))).path("id").asLong();
-        HttpResponse<String> broken = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
-                TestBundles.feature(MANAGED, "2.1.0", true));
-        assertRefused(broken, 422, "cannot start");
-        assertThat(Http.json(broken).path("message").asText()).contains("2.0.0 runs again");
+        HttpResponse<String> broken;
+        String log;
+        try (StandardErrorCapture captured = new StandardErrorCapture()) {
+            broken = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                    TestBundles.feature(MANAGED, "2.1.0", true));
+            log = captured.text();
+        }
+        String failure = "component swap failed to activate: release 2.1.0 cannot start; version 2.0.0 runs again";
+        assertRefused(broken, 422, failure);
+        assertThat(Http.json(broken).path("error").asText()).isEqualTo("failed");
+        assertThat(Http.json(broken).path("message").asText()).isEqualTo(failure);
         Bundle bundle = context.getBundle(id);
         assertThat(bundle.getVersion().toString()).isEqualTo("2.0.0");
         assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
@@ -96,8 +106,11 @@ class ModulesApiTest {
         assertThat(detail.path("problems")).isEmpty();
         assertThat(detail.path("commands").toString()).contains("/swap");
 
-        JsonNode audit = Http.json(Http.getWithToken(base + "audit?limit=20", admin));
-        assertThat(audit.toString()).contains("update " + MANAGED + " 2.0.0 to 2.1.0").contains("rolled-back");
+        String action = "update " + MANAGED + " 2.0.0 to 2.1.0";
+        JsonNode audited = auditEntry(action);
+        assertThat(audited.path("result").asText()).isEqualTo("rolled-back");
+        assertThat(audited.path("detail").asText()).isEqualTo(failure);
+        assertThat(log).as("the log says what failed").contains("ERROR").contains(action + ": " + failure);
     }
 
     @Test
@@ -138,17 +151,82 @@ class ModulesApiTest {
     }
 
     @Test
-    void anUpdateThatWouldNotResolveIsRefusedAndTheRunningVersionStays() throws Exception {
+    void anUpdateThatWouldNotResolveIsRefusedWhileTheRunningVersionGoesOn() throws Exception {
         long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
                 TestBundles.feature(MANAGED, "6.0.0", false))).path("id").asLong();
+        Bundle running = context.getBundle(id);
+        Object command = commandServiceId(running);
+        List<Integer> events = new CopyOnWriteArrayList<>();
+        BundleListener watch = event -> {
+            if (event.getBundle().getBundleId() == id) {
+                events.add(event.getType());
+            }
+        };
+        context.addBundleListener(watch);
+        HttpResponse<String> refused;
+        try {
+            refused = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
+                    TestBundles.unresolvable(MANAGED));
+        } finally {
+            context.removeBundleListener(watch);
+        }
+        assertRefused(refused, 422, "unmet requirements: osgi.wiring.package (&(osgi.wiring.package=org.example.nowhere)");
+        assertThat(Http.json(refused).path("error").asText()).isEqualTo("unresolved");
+        assertThat(events).as("the running version was never stopped, updated or refreshed").isEmpty();
+        assertThat(running.getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(running.getVersion().toString()).isEqualTo("6.0.0");
+        assertThat(commandServiceId(running)).as("its command's service was never withdrawn").isEqualTo(command);
+        assertThat(Arrays.stream(context.getBundles()).map(Bundle::getLocation))
+                .noneMatch(location -> location.startsWith("hotcog:trial:"));
+        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").isNull())
+                .as("the refused jar is not kept for rollbacks").isTrue();
+        JsonNode audited = auditEntry("update " + MANAGED + " 6.0.0 to 1.0.0");
+        assertThat(audited.path("result").asText()).isEqualTo("refused");
+        assertThat(audited.path("detail").asText()).contains("org.example.nowhere");
+    }
+
+    @Test
+    void anUpdateToTheSameVersionIsCheckedAfterTheSwapAndRolledBack() throws Exception {
+        // The framework refuses a trial copy of an installed name and version, so this resolves in place.
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "1.0.0", false))).path("id").asLong();
         HttpResponse<String> refused = Http.send("POST", base + "modules/" + id + "/update", admin, JAR,
                 TestBundles.unresolvable(MANAGED));
         assertRefused(refused, 422, "org.example.nowhere");
-        assertThat(Http.json(refused).path("message").asText()).contains("6.0.0 runs again");
-        assertThat(context.getBundle(id).getVersion().toString()).isEqualTo("6.0.0");
+        assertThat(Http.json(refused).path("message").asText()).endsWith("; version 1.0.0 runs again");
         assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.ACTIVE);
-        assertThat(Http.json(Http.getWithToken(base + "modules/" + id, admin)).path("previousVersion").isNull())
-                .as("the refused jar is not kept for rollbacks").isTrue();
+        assertThat(auditEntry("update " + MANAGED + " 1.0.0 to 1.0.0").path("result").asText())
+                .isEqualTo("rolled-back");
+    }
+
+    @Test
+    void anOperatorStopsStartsAndReloadsButDoesNotReplaceOrRemove() throws Exception {
+        long id = Http.json(Http.send("POST", base + "modules", admin, JAR,
+                TestBundles.feature(MANAGED, "7.0.0", false))).path("id").asLong();
+        String operator = Http.json(Http.postJson(base + "tokens", admin,
+                "{\"name\": \"deployer\", \"role\": \"operator\"}")).path("secret").asText();
+        assertThat(state(post(id, "stop", operator, 200))).isEqualTo("RESOLVED");
+        assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.RESOLVED);
+        assertThat(state(post(id, "start", operator, 200))).isEqualTo("ACTIVE");
+        assertThat(state(post(id, "reload", operator, 200))).isEqualTo("ACTIVE");
+        assertThat(context.getBundle(id).getState()).isEqualTo(Bundle.ACTIVE);
+
+        post(id, "rollback", operator, 403);
+        assertThat(Http.send("DELETE", base + "modules/" + id, operator, null, null).statusCode()).isEqualTo(403);
+        assertThat(context.getBundle(id)).isNotNull();
+        JsonNode stopped = auditEntry("stop " + MANAGED + " 7.0.0");
+        assertThat(stopped.path("actor").asText()).startsWith("token:deployer");
+        assertThat(stopped.path("result").asText()).isEqualTo("ok");
+        assertThat(auditEntry("reload " + MANAGED + " 7.0.0").path("result").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aModulesDetailNamesItsRestPaths() throws Exception {
+        // This test bundle is module "itest", with SampleResource.
+        JsonNode detail = Http.json(Http.getWithToken(base + "modules/itest", admin));
+        assertThat(detail.path("restPaths")).extracting(JsonNode::asText)
+                .contains("GET /api/itest/{guildId}/greeting", "POST /api/itest/{guildId}/refresh")
+                .allMatch(path -> path.contains(" /api/itest/"));
     }
 
     @Test
@@ -188,9 +266,30 @@ class ModulesApiTest {
     }
 
     private HttpResponse<String> post(long id, String action, int status) throws Exception {
-        HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, admin, null, null);
+        return post(id, action, admin, status);
+    }
+
+    private HttpResponse<String> post(long id, String action, String token, int status) throws Exception {
+        HttpResponse<String> response = Http.send("POST", base + "modules/" + id + "/" + action, token, null, null);
         assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(status);
         return response;
+    }
+
+    /** The newest audit entry of a module operation, such as {@code stop x 1.0.0}. */
+    private JsonNode auditEntry(String action) throws Exception {
+        for (JsonNode entry : Http.json(Http.getWithToken(base + "audit?limit=50", admin))) {
+            if (entry.path("action").asText().equals(action)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no audit entry for " + action);
+    }
+
+    /** The service id of the bundle's /swap command, which changes when its component is deactivated. */
+    private static Object commandServiceId(Bundle bundle) {
+        return Arrays.stream(bundle.getRegisteredServices()).filter(reference -> Arrays.asList(
+                (String[]) reference.getProperty("objectClass")).contains("org.hotcog.api.command.SlashCommand"))
+                .findFirst().orElseThrow().getProperty("service.id");
     }
 
     private static String state(HttpResponse<String> response) throws Exception {
