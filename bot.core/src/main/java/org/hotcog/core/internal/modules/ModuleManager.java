@@ -77,6 +77,12 @@ public final class ModuleManager {
         this.components = new ComponentCheck(context, scr);
         this.directory = directory;
         this.audit = audit;
+        // A trial lives for one request; one still here is left from a process that died during it.
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(TRIAL_LOCATION_PREFIX)) {
+                uninstallQuietly(bundle);
+            }
+        }
     }
 
     /** The identity a jar's manifest claims. */
