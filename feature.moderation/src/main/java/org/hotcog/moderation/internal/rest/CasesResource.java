@@ -1,7 +1,9 @@
 package org.hotcog.moderation.internal.rest;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.GET;
@@ -79,8 +81,8 @@ public final class CasesResource {
         if (action != null) {
             filterAction = CaseAction.ofWireName(action);
             if (filterAction == null) {
-                throw new BadRequestException("action: must be one of kick, ban, unban, softban, timeout, untimeout, "
-                        + "warn, unwarn");
+                throw new BadRequestException("action: must be one of " + Arrays.stream(CaseAction.values())
+                        .map(CaseAction::wireName).collect(Collectors.joining(", ")));
             }
         }
         int pageSize = (int) number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
