@@ -85,6 +85,16 @@ public interface Guild {
      */
     Role createRole(String name, long permissions);
 
+    /**
+     * Creates a role just above {@code @everyone}, below every other role (where Discord's Create Guild Role puts
+     * it), moving the others up, and tells the bot with {@code GUILD_ROLE_CREATE} and {@code GUILD_ROLE_UPDATE}s.
+     *
+     * @param name the role's name
+     * @param permissions the role's permission bits
+     * @return the new role, below the bot's own
+     */
+    Role createRoleAtBottom(String name, long permissions);
+
     /** The roles of this guild, {@code @everyone} included. */
     List<Role> roles();
 

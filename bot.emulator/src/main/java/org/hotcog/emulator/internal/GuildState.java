@@ -242,11 +242,18 @@ final class GuildState implements Guild {
         }
     }
 
+    @Override
+    public Role createRoleAtBottom(String roleName, long permissions) {
+        synchronized (emulator.lock()) {
+            return addRoleAtBottom(roleName, permissions);
+        }
+    }
+
     /**
      * Creates a role as Discord's Create Guild Role does: at position 1, just above {@code @everyone}, moving the
      * others up (each move a GUILD_ROLE_UPDATE); the caller holds the lock.
      */
-    RoleState createRoleAtBottom(String roleName, long permissions) {
+    RoleState addRoleAtBottom(String roleName, long permissions) {
         for (RoleState other : roles.values()) {
             if (other.position >= 1) {
                 other.position++;

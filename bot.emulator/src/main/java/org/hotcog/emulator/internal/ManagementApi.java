@@ -309,7 +309,7 @@ final class ManagementApi {
             JsonNode body = request.body();
             long permissions = rolePermissions(guild, body, guild.everyoneRole().permissions());
             String name = body.path("name").isTextual() ? body.get("name").asText() : "new role";
-            return guild.createRoleAtBottom(name, permissions).json();
+            return guild.addRoleAtBottom(name, permissions).json();
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.function.UnaryOperator;
 
 import org.hotcog.api.command.SlashCommand;
 import org.hotcog.api.command.SlashCommandContext;
-import org.hotcog.api.interaction.Refusal;
 import org.hotcog.economy.internal.ledger.Coins;
 import org.hotcog.economy.internal.settings.EconomySettings;
 import org.hotcog.economy.internal.settings.InvalidSettingException;
@@ -101,8 +100,7 @@ public final class EcoSettingsCommand implements SlashCommand {
             try {
                 settings.save(guildId, changed);
             } catch (InvalidSettingException e) {
-                String problem = e.problem();
-                throw new Refusal(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
+                throw Wallets.refusal(e);
             }
         }
         ctx.reply().sendEphemeral(new MessageCreateBuilder().addEmbeds(show(changed).build()).build());

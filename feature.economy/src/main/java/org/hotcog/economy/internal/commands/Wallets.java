@@ -4,6 +4,7 @@ import org.hotcog.api.command.SlashCommandContext;
 import org.hotcog.api.interaction.Refusal;
 import org.hotcog.economy.internal.ledger.LedgerRefusal;
 import org.hotcog.economy.internal.settings.EconomySettings;
+import org.hotcog.economy.internal.settings.InvalidSettingException;
 
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -58,5 +59,11 @@ final class Wallets {
             case TOO_EARLY -> "You claimed your daily " + settings.currencyName() + " already: the next claim is "
                     + TimeFormat.RELATIVE.format(refused.next()) + ".";
         });
+    }
+
+    /** The refusal an admin reads for a setting or an item that cannot be: the problem as a sentence. */
+    static Refusal refusal(InvalidSettingException invalid) {
+        String problem = invalid.problem();
+        return new Refusal(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".");
     }
 }

@@ -270,8 +270,13 @@ public final class Ledger {
         return entries;
     }
 
-    /** Changes one wallet and writes its ledger row; the caller's transaction commits both. */
-    private static long apply(Connection connection, long scope, long userId, long delta, LedgerKind kind,
+    /**
+     * Changes one wallet and writes its ledger row, in the transaction of {@link #inTransaction}.
+     *
+     * @return the balance after
+     * @throws LedgerRefusal when the balance would go below zero or past the limit
+     */
+    public static long apply(Connection connection, long scope, long userId, long delta, LedgerKind kind,
             long counterpartyId, long guildId, long actorId, String note) throws SQLException, LedgerRefusal {
         Optional<Long> current = balance(connection, scope, userId, true);
         long before = current.orElse(0L);
@@ -318,13 +323,17 @@ public final class Ledger {
         }
     }
 
+    /** Work in one of the ledger's transactions, for changes that must commit together with a balance. */
     @FunctionalInterface
-    private interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException, LedgerRefusal;
     }
 
-    /** Runs {@code work} in one transaction, again after a conflict with another one. */
-    private <T> T inTransaction(Work<T> work) throws LedgerRefusal {
+    /**
+     * Runs {@code work} in one transaction, again after a conflict with another one (so it must
+     * have no effect outside the database). A runtime exception it throws rolls everything back.
+     */
+    public <T> T inTransaction(Work<T> work) throws LedgerRefusal {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = database.getConnection()) {
                 connection.setAutoCommit(false);
@@ -342,6 +351,27 @@ public final class Ledger {
                 }
             }
         }
+    }
+
+    /**
+     * A game: takes the stake and pays back what the game gave ({@code returned}, stake included,
+     * 0 for a loss) in one transaction.
+     *
+     * @return the balance after
+     * @throws LedgerRefusal when the member has less than the stake
+     */
+    public long play(long scope, long guildId, long userId, long stake, long returned, String game)
+            throws LedgerRefusal {
+        requireAmount(stake);
+        long after = inTransaction(connection -> {
+            long balance = apply(connection, scope, userId, -stake, LedgerKind.BET, 0, guildId, userId, game);
+            return returned == 0 ? balance
+                    : apply(connection, scope, userId, returned, LedgerKind.WIN, 0, guildId, userId, game);
+        });
+        if (returned > stake) {
+            earned(guildId, userId, returned - stake, "game");
+        }
+        return after;
     }
 
     private void earned(long guildId, long userId, long amount, String source) {

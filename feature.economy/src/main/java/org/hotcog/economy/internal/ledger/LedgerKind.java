@@ -14,7 +14,15 @@ public enum LedgerKind {
     /** Coins an admin took. */
     TAKE,
     /** A balance an admin set (a reset sets 0). */
-    SET;
+    SET,
+    /** A purchase in the shop. */
+    BUY,
+    /** A purchase given back: Discord refused the role it gives. */
+    REFUND,
+    /** The stake of a game. */
+    BET,
+    /** What a game paid back, stake included. */
+    WIN;
 
     /** As the database and REST write it: {@code pay_in}. */
     public String wireName() {

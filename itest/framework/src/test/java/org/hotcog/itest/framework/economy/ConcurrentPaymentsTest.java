@@ -41,7 +41,7 @@ class ConcurrentPaymentsTest {
     @BeforeAll
     static void setUp(@InjectService(timeout = 20_000) ConfigurationAdmin configurationAdmin) throws Exception {
         fixture = new DiscordFixture(configurationAdmin);
-        fixture.requireCommands(EconomyTest.COMMANDS);
+        fixture.requireCommands(EconomyGuild.COMMANDS);
     }
 
     @AfterAll
