@@ -107,9 +107,9 @@ class PlaygroundTest {
         assertThat(about.findElement(By.cssSelector(".embed .title")).getText()).startsWith("Hotcog ");
         assertThat(about.findElements(By.cssSelector(".field .name"))).extracting(WebElement::getText)
                 .containsExactly("Uptime", "Guilds", "Modules");
-        // Feature modules by name: the fixture installed through the console, and the one the runtime ships.
+        // Feature modules by name: the fixture installed through the console, and those the runtime ships.
         assertThat(about.findElements(By.cssSelector(".field code"))).extracting(WebElement::getText)
-                .containsExactly("fixture", "moderation");
+                .containsExactlyInAnyOrder("fixture", "economy", "moderation");
 
         playground("alice", "bot-commands").awaitMessage("Pong! Gateway");
     }
