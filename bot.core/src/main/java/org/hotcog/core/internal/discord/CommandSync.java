@@ -1,7 +1,9 @@
 package org.hotcog.core.internal.discord;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -162,19 +164,37 @@ public final class CommandSync implements RegistryListener {
 
     /** Compares through JDA's own serialization, so that both sides are normalized alike. */
     static boolean differs(List<CommandData> desired, List<Command> current) {
-        if (desired.size() != current.size()) {
-            return true;
-        }
-        Map<String, Object> wanted = canonical(desired);
-        Map<String, Object> held = canonical(current.stream().map(CommandData::fromCommand).toList());
-        return !wanted.equals(held);
+        return !same(desired, current.stream().map(CommandData::fromCommand).toList());
+    }
+
+    /**
+     * Whether two command sets say the same. Numbers compare by value: an option's {@code 0} and
+     * {@code 0.0} (a NUMBER option's range as declared and as read back) are the same bound.
+     */
+    static boolean same(List<CommandData> desired, List<CommandData> held) {
+        return desired.size() == held.size() && canonical(desired).equals(canonical(held));
     }
 
     private static Map<String, Object> canonical(List<CommandData> commands) {
-        Map<String, Object> byKey = new java.util.TreeMap<>();
+        Map<String, Object> byKey = new TreeMap<>();
         for (CommandData command : commands) {
-            byKey.put(command.getType() + "/" + command.getName(), command.toData().toMap());
+            byKey.put(command.getType() + "/" + command.getName(), normalized(command.toData().toMap()));
         }
         return byKey;
+    }
+
+    private static Object normalized(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> sorted = new TreeMap<>();
+            map.forEach((key, inner) -> sorted.put(key, normalized(inner)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(CommandSync::normalized).toList();
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).stripTrailingZeros();
+        }
+        return value;
     }
 }
