@@ -85,6 +85,17 @@ public interface Guild {
      */
     Role createRole(String name, long permissions);
 
+    /**
+     * Creates a role just above {@code @everyone}, below every other role (the bot's own included), as a bot's
+     * Create Guild Role does; the others move up, and each change is sent to the bot.
+     *
+     * @param name the role's name
+     * @param permissions the role's permission bits
+     * @return the new role
+     * @since 1.3
+     */
+    Role createRoleAtBottom(String name, long permissions);
+
     /** The roles of this guild, {@code @everyone} included. */
     List<Role> roles();
 

@@ -244,18 +244,21 @@ final class GuildState implements Guild {
 
     /**
      * Creates a role as Discord's Create Guild Role does: at position 1, just above {@code @everyone}, moving the
-     * others up (each move a GUILD_ROLE_UPDATE); the caller holds the lock.
+     * others up (each move a GUILD_ROLE_UPDATE).
      */
-    RoleState createRoleAtBottom(String roleName, long permissions) {
-        for (RoleState other : roles.values()) {
-            if (other.position >= 1) {
-                other.position++;
-                other.updated();
+    @Override
+    public RoleState createRoleAtBottom(String roleName, long permissions) {
+        synchronized (emulator.lock()) {
+            for (RoleState other : roles.values()) {
+                if (other.position >= 1) {
+                    other.position++;
+                    other.updated();
+                }
             }
+            RoleState role = new RoleState(emulator, this, emulator.nextId(), roleName, permissions, 1, 0);
+            roles.put(role.id, role);
+            return roleCreated(role);
         }
-        RoleState role = new RoleState(emulator, this, emulator.nextId(), roleName, permissions, 1, 0);
-        roles.put(role.id, role);
-        return roleCreated(role);
     }
 
     private RoleState roleCreated(RoleState role) {
