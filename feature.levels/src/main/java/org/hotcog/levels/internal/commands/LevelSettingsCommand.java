@@ -87,7 +87,7 @@ public final class LevelSettingsCommand implements SlashCommand {
         String name = (group == null ? "" : group + " ") + ctx.event().getSubcommandName();
         UnaryOperator<LevelSettings> change = switch (name) {
             case "announce-channel" -> s -> s.withAnnounceChannel(
-                    ctx.event().getOption("channel", 0L, OptionMapping::getAsLong));
+                    ctx.event().getOption("channel", 0L, o -> o.getAsChannel().getIdLong()));
             case "cooldown" -> s -> s.withCooldown(Duration.ofSeconds(number(ctx, "seconds")));
             case "coin-xp" -> s -> s.withCoinXp((int) number(ctx, "coins-per-xp"), (int) number(ctx, "max-xp"));
             case "reward add" -> s -> s.withReward(new LevelSettings.Reward((int) number(ctx, LEVEL),

@@ -25,6 +25,7 @@ import org.hotcog.emulator.CommandInvocation;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.Message;
 import org.hotcog.emulator.Role;
+import org.hotcog.emulator.TextChannel;
 import org.hotcog.emulator.User;
 import org.hotcog.itest.framework.HttpAccess;
 import org.hotcog.itest.framework.StandardErrorCapture;
@@ -135,8 +136,16 @@ class LevelsTest {
             assertThat(fixture.guild.rolesOf(nora)).containsExactly(regular);
             assertThat(fixture.general.messages().stream().filter(m -> m.content().contains("reached level **2**")))
                     .as("a level-up from coins is announced only in a configured channel").isEmpty();
+
+            TextChannel levelUps = fixture.guild.createTextChannel("level-ups");
+            assertThat(settings(command(owner, "levelsettings").subcommand("announce-channel")
+                    .option("channel", levelUps)).embeds().get(0).toString()).contains("<#" + levelUps.id() + ">");
+            give(nora, 1000);
+            give(nora, 1000);
+            assertThat(await(() -> levelUps.messages().stream().findFirst()).content())
+                    .isEqualTo("🎉 <@" + nora.id() + "> reached level **3**!");
         } finally {
-            json(api.sendJson("PUT", settingsPath, token, "{\"rewards\": []}"));
+            json(api.sendJson("PUT", settingsPath, token, "{\"rewards\": [], \"announceChannelId\": \"0\"}"));
         }
     }
 
