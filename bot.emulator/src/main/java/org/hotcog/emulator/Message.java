@@ -2,6 +2,7 @@ package org.hotcog.emulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A message of the local Discord: one a user posted, or one the bot sent (channel message, interaction response or
@@ -60,6 +61,14 @@ public interface Message {
 
     /** How many times the message has been edited since it was created. */
     int editCount();
+
+    /**
+     * The {@code allowed_mentions} the bot sent with the message (such as {@code {"parse": [], "users": ["42"]}}),
+     * which limit whom its mentions ping; empty when it sent none (then every mention pings).
+     *
+     * @since 1.3
+     */
+    Optional<Map<String, Object>> allowedMentions();
 
     /** Whether the message has been deleted. */
     boolean deleted();

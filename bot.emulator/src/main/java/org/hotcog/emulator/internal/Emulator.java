@@ -553,6 +553,9 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         if (content != null) {
             message.content = content;
         }
+        if (body.has("allowed_mentions")) {
+            message.allowedMentions = body.get("allowed_mentions").deepCopy();
+        }
         if (body.has("embeds")) {
             message.embeds = embeds.isArray() ? (ArrayNode) embeds.deepCopy() : mapper.createArrayNode();
             // Discord answers every embed a bot sends with its type, "rich"; JDA refuses one without it.

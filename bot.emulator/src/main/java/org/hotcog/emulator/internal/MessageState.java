@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,8 @@ final class MessageState implements Message {
     ArrayNode components = JsonNodeFactory.instance.arrayNode();
     List<Attachment> attachments = List.of();
     int flags;
+    /** The {@code allowed_mentions} the bot last sent with the message, or null. */
+    JsonNode allowedMentions;
     Instant editedAt;
     int editCount;
     boolean pinned;
@@ -165,6 +168,15 @@ final class MessageState implements Message {
     public int editCount() {
         synchronized (emulator.lock()) {
             return editCount;
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> allowedMentions() {
+        synchronized (emulator.lock()) {
+            return allowedMentions == null ? Optional.empty()
+                    : Optional.of(emulator.mapper().convertValue(allowedMentions, new TypeReference<>() {
+                    }));
         }
     }
 

@@ -109,7 +109,7 @@ class PlaygroundTest {
                 .containsExactly("Uptime", "Guilds", "Modules");
         // Feature modules by name: the fixture installed through the console, and those the runtime ships.
         assertThat(about.findElements(By.cssSelector(".field code"))).extracting(WebElement::getText)
-                .containsExactlyInAnyOrder("fixture", "economy", "moderation");
+                .containsExactlyInAnyOrder("fixture", "economy", "levels", "moderation");
 
         playground("alice", "bot-commands").awaitMessage("Pong! Gateway");
     }

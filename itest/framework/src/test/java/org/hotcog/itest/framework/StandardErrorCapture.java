@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Keeps a copy of what is written to standard error while it is open, still passing it on: the
  * bot's log goes there (SLF4J's simple logger looks {@code System.err} up at every line).
+ * Public for the tests of feature modules in other packages.
  */
-final class StandardErrorCapture implements AutoCloseable {
+public final class StandardErrorCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    StandardErrorCapture() {
+    public StandardErrorCapture() {
         System.setErr(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
@@ -34,7 +35,7 @@ final class StandardErrorCapture implements AutoCloseable {
         }, true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         return copy.toString(StandardCharsets.UTF_8);
     }
 
