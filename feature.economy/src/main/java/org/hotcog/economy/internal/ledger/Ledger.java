@@ -179,8 +179,12 @@ public final class Ledger {
             int newStreak = last != null && at.isBefore(last.plus(cooldown.multipliedBy(2))) ? streak + 1 : 1;
             long bonusDays = Math.min(newStreak, settings.streakDays()) - 1L;
             long amount = Math.min(Coins.MAX_AMOUNT, settings.dailyAmount() + settings.streakBonus() * bonusDays);
-            if (execute(connection, "UPDATE economy_daily SET claimed_at = ?, streak = ? WHERE scope_id = ? "
-                    + "AND user_id = ?", Timestamp.from(at), newStreak, scope, userId) == 0) {
+            if (last != null) {
+                execute(connection, "UPDATE economy_daily SET claimed_at = ?, streak = ? WHERE scope_id = ? "
+                        + "AND user_id = ?", Timestamp.from(at), newStreak, scope, userId);
+            } else {
+                // Not an update that could find a row committed since the select: a first claim made
+                // meanwhile elsewhere makes this insert a duplicate, and the retry sees that claim.
                 execute(connection, "INSERT INTO economy_daily (scope_id, user_id, claimed_at, streak) "
                         + "VALUES (?, ?, ?, ?)", scope, userId, Timestamp.from(at), newStreak);
             }
