@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.hotcog.api.module.ModuleHeaders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Describes the framework's bundles as modules: which are features, which are the core.
@@ -22,28 +26,54 @@ import org.osgi.service.component.annotations.Component;
  * <p>Reading a bundle's manifest headers makes the framework copy all of them into a new sorted
  * map, which for some sixty bundles (JDA's manifest alone is 45 kB) cost three quarters of the
  * time of {@code GET /api/modules}. The two headers used here are kept per bundle and read again
- * only when the bundle changes (its last-modified time moves on install and update).
+ * only when the bundle changes (its last-modified time moves on install and update). The whole list
+ * is kept too, the same instance, until a bundle event says that something in it may have changed:
+ * operators' tools poll it far more often than bundles change, and its JSON can be kept with it.
  */
 @Component(service = ModuleDirectory.class)
 public final class ModuleDirectory {
     private record ManifestFacts(long lastModified, String module, String name) {
     }
 
+    /** The list as built after the {@code changes}-th bundle event. */
+    private record Snapshot(long changes, List<ModuleInfo> modules) {
+    }
+
     private final BundleContext context;
     private final Map<Long, ManifestFacts> facts = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    // Synchronous, so that the list is dropped before whoever changed a bundle can ask for it.
+    private final SynchronousBundleListener changed = event -> changes.incrementAndGet();
 
     @Activate
     public ModuleDirectory(BundleContext context) {
         this.context = context;
+        context.addBundleListener(changed);
     }
 
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(changed);
+    }
+
+    /** Every bundle as a module; the same list instance until a bundle changes. */
     public List<ModuleInfo> list() {
+        long seen = changes.get();
+        Snapshot known = snapshot.get();
+        if (known != null && known.changes() == seen) {
+            return known.modules();
+        }
         Bundle[] bundles = context.getBundles();
         if (facts.size() > bundles.length) {
             Set<Long> present = Arrays.stream(bundles).map(Bundle::getBundleId).collect(Collectors.toSet());
             facts.keySet().retainAll(present);
         }
-        return Arrays.stream(bundles).map(this::describe).toList();
+        List<ModuleInfo> modules = Arrays.stream(bundles).map(this::describe).toList();
+        // A list built while a bundle changed is stale already: it is returned, and replaced at the next call.
+        snapshot.accumulateAndGet(new Snapshot(seen, modules), (old, built) ->
+                old == null || old.changes() < built.changes() ? built : old);
+        return modules;
     }
 
     public Optional<ModuleInfo> find(long id) {

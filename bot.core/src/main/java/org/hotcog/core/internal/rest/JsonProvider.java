@@ -80,7 +80,11 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
             throws IOException, WebApplicationException {
-        mapper.writeValue(entityStream, value);
+        if (value instanceof SerializedList<?> serialized) {
+            entityStream.write(serialized.json(mapper));
+        } else {
+            mapper.writeValue(entityStream, value);
+        }
     }
 
     private static boolean isJson(MediaType mediaType) {

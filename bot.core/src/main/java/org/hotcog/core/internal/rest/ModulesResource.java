@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -56,6 +57,7 @@ public final class ModulesResource {
     private final ModuleDirectory directory;
     private final ModuleManager manager;
     private final ModuleDetails details;
+    private final AtomicReference<SerializedList<ModuleInfo>> lastList = new AtomicReference<>();
 
     @Activate
     public ModulesResource(@Reference ModuleDirectory directory, @Reference ModuleManager manager,
@@ -65,9 +67,17 @@ public final class ModulesResource {
         this.details = details;
     }
 
+    /** The same list and its JSON, written once, until a bundle changes (the most polled answer of the API). */
     @GET
     public List<ModuleInfo> list() {
-        return directory.list();
+        List<ModuleInfo> modules = directory.list();
+        SerializedList<ModuleInfo> last = lastList.get();
+        if (last != null && last.items() == modules) {
+            return last;
+        }
+        SerializedList<ModuleInfo> fresh = new SerializedList<>(modules);
+        lastList.set(fresh);
+        return fresh;
     }
 
     @GET
