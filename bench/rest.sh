@@ -12,7 +12,9 @@ jar=target/hotcog.jar
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 work=$(mktemp -d)
-trap 'pkill -f "$work" 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=
+# The bot is stopped by its pid: its command line does not name the work folder.
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export HOTCOG_HTTP_PORT=$port HOTCOG_DATA_DIR="$work/data"
 java -jar "$jar" >"$work/out.log" 2>&1 </dev/null &
