@@ -72,4 +72,19 @@ public interface Message {
 
     /** Whether the message has been deleted. */
     boolean deleted();
+
+    /**
+     * Its author changes its text, as a member editing a message would; the bot receives {@code MESSAGE_UPDATE}.
+     *
+     * @throws IllegalStateException if a bot wrote it (the bot edits its own messages through the REST API)
+     * @since 1.4
+     */
+    void editByAuthor(String newContent);
+
+    /**
+     * Its author (or a moderator) deletes it; the bot receives {@code MESSAGE_DELETE}.
+     *
+     * @since 1.4
+     */
+    void deleteByUser();
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hotcog.emulator.Category;
 import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.CommandInvocation;
 import org.hotcog.emulator.InteractionResponse;
@@ -218,8 +219,9 @@ final class CommandInvocationImpl implements CommandInvocation {
                 resolved.withObjectProperty("roles").set(Long.toString(state.id), state.json());
                 return JsonNodeFactory.instance.textNode(Long.toString(state.id));
             }
-            if (value instanceof TextChannel target && type == 7) {
-                ChannelState state = emulator.channel(target.id());
+            if ((value instanceof TextChannel || value instanceof Category) && type == 7) {
+                long targetId = value instanceof TextChannel text ? text.id() : ((Category) value).id();
+                ChannelState state = emulator.channel(targetId);
                 ObjectNode json = state.json();
                 json.put("permissions", Long.toString(channel.guild.permissionsIn(state, user)));
                 resolved.withObjectProperty("channels").set(Long.toString(state.id), json);

@@ -644,6 +644,13 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     /** Checks that the user may use the channel and sees the command, as the Discord client would. */
     void checkCanUse(UserState user, ChannelState channel, ObjectNode command) {
         synchronized (lock) {
+            if (channel.isDm()) {
+                // a direct message is the bot's and its recipient's only
+                if (channel.recipient.id() != user.id()) {
+                    throw new IllegalStateException(user + " cannot see the direct messages of " + channel.recipient);
+                }
+                return;
+            }
             if (!channel.guild.members.containsKey(user.id())) {
                 throw new IllegalArgumentException(user + " is not a member of " + channel.guild);
             }
@@ -670,6 +677,11 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         interactions.put(interaction.id, interaction);
         interactionsByToken.put(interaction.token, interaction);
         synchronized (lock) {
+            if (channel.isDm()) {
+                dispatch("INTERACTION_CREATE", dmInteraction(interaction, user, channel, data, source), null, 0, 0);
+                pruneExpired();
+                return interaction;
+            }
             GuildState guild = channel.guild;
             MemberState member = guild.member(user.id());
             ObjectNode payload = mapper.createObjectNode();
@@ -701,6 +713,34 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         }
         pruneExpired();
         return interaction;
+    }
+
+    /**
+     * An interaction in the bot's direct messages (interaction.mdx): {@code user} instead of {@code member}, no
+     * guild, context 1 (BOT_DM), and the app's permissions in a DM.
+     */
+    private ObjectNode dmInteraction(InteractionState interaction, UserState user, ChannelState channel,
+            ObjectNode data, MessageState source) {
+        ObjectNode payload = mapper.createObjectNode();
+        payload.put("id", Long.toString(interaction.id));
+        payload.put("application_id", Long.toString(bot.id()));
+        payload.put("type", interaction.type);
+        payload.set("data", data);
+        payload.put("channel_id", Long.toString(channel.id));
+        payload.set("channel", channel.json());
+        payload.set("user", user.json());
+        payload.put("token", interaction.token);
+        payload.put("version", 1);
+        if (source != null) {
+            payload.set("message", source.json());
+        }
+        payload.put("app_permissions", Long.toString(Permissions.DM));
+        payload.put("locale", "en-US");
+        payload.putArray("entitlements");
+        payload.putObject("authorizing_integration_owners").put("0", "0");
+        payload.put("context", 1);
+        payload.put("attachment_size_limit", 10 * 1024 * 1024);
+        return payload;
     }
 
     /** Forgets interactions whose token expired, so long benchmarks do not grow without bound. */

@@ -187,6 +187,19 @@ final class MessageState implements Message {
         }
     }
 
+    @Override
+    public void editByAuthor(String newContent) {
+        if (author.bot()) {
+            throw new IllegalStateException("a bot's message is edited through the REST API: " + this);
+        }
+        emulator.editMessage(this, JsonNodeFactory.instance.objectNode().put("content", newContent), List.of());
+    }
+
+    @Override
+    public void deleteByUser() {
+        emulator.deleteMessage(this);
+    }
+
     boolean mentions(long userId) {
         Matcher matcher = USER_MENTION.matcher(content);
         while (matcher.find()) {

@@ -22,6 +22,8 @@ final class Permissions {
     static final long MODERATE_MEMBERS = 1L << 40;
     /** Every permission Discord currently defines (bits 0 to 51). */
     static final long ALL = (1L << 52) - 1;
+    /** What an app may do in a direct message: read, write, embed and attach. */
+    static final long DM = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | EMBED_LINKS | ATTACH_FILES;
     /** All a timed-out member keeps (permissions.mdx, "Permissions for Timed Out Members"). */
     static final long TIMED_OUT = VIEW_CHANNEL | READ_MESSAGE_HISTORY;
     /** What {@code @everyone} gets in a new guild: see, talk, read history, use commands and threads. */
