@@ -184,6 +184,20 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /**
+     * Runs a message context-menu command ("Apps" → name) on a message; the bot receives {@code INTERACTION_CREATE}.
+     *
+     * @param user the member who runs it
+     * @param message the message it is run on
+     * @param name the command's name
+     * @return the interaction
+     * @throws IllegalArgumentException if the bot registered no such message command
+     * @since 1.4
+     */
+    public InteractionResult messageCommand(User user, Message message, String name) {
+        return emulator.messageCommand(user, message, name);
+    }
+
+    /**
      * Types into an option with autocomplete and returns the bot's choices (waits up to 5 seconds).
      *
      * @param user the member typing

@@ -41,8 +41,13 @@ final class CommandRegistry {
     }
 
     ObjectNode find(long guildId, String name) {
-        ObjectNode command = commands.getOrDefault(guildId, Map.of()).get(key(1, name));
-        return command != null ? command : commands.getOrDefault(0L, Map.of()).get(key(1, name));
+        return find(guildId, 1, name);
+    }
+
+    /** A command of a type (1 slash, 2 user menu, 3 message menu): the guild's first, then the global one. */
+    ObjectNode find(long guildId, int type, String name) {
+        ObjectNode command = commands.getOrDefault(guildId, Map.of()).get(key(type, name));
+        return command != null ? command : commands.getOrDefault(0L, Map.of()).get(key(type, name));
     }
 
     ObjectNode byId(long guildId, long id) {

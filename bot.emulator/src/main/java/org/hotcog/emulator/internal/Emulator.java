@@ -635,6 +635,29 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         return new CommandInvocationImpl(this, user(user), (ChannelState) channel, name);
     }
 
+    /** Runs a message context-menu command on a message, as the client's "Apps" menu does (type 3 data). */
+    public InteractionResult messageCommand(User user, Message message, String name) {
+        MessageState target = (MessageState) message;
+        UserState invoker = user(user);
+        ObjectNode command;
+        synchronized (lock) {
+            command = commands.find(target.channel.guildId(), 3, name);
+            if (command == null) {
+                throw new IllegalArgumentException("the bot registered no message command '" + name + "'");
+            }
+        }
+        checkCanUse(invoker, target.channel, command);
+        ObjectNode data = mapper.createObjectNode();
+        data.put("id", command.path("id").asText());
+        data.put("name", name);
+        data.put("type", 3);
+        data.put("target_id", Long.toString(target.id()));
+        synchronized (lock) {
+            data.putObject("resolved").putObject("messages").set(Long.toString(target.id()), target.json());
+        }
+        return startInteraction(InteractionState.APPLICATION_COMMAND, invoker, target.channel, data, null);
+    }
+
     ObjectNode findCommand(long guildId, String name) {
         synchronized (lock) {
             return commands.find(guildId, name);

@@ -50,6 +50,10 @@ public final class AnswersForm implements ModalHandler {
             }
             blocks.add(question.label() + "\n" + text.replace("\n\n", "\n"));
         }
+        ModalMapping about = ctx.event().getValue(TicketOpener.ABOUT_INPUT);
+        if (about != null && !about.getAsString().isBlank()) {
+            blocks.add(OpenRequests.ABOUT_LABEL + "\n" + about.getAsString().strip().replace("\n\n", "\n"));
+        }
         opener.open(ctx, category, topic, String.join("\n\n", blocks));
     }
 }

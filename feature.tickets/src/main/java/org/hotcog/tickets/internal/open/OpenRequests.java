@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class OpenRequests {
     /** The longest topic that travels in a modal's custom id (Discord allows 100 characters in all). */
     public static final int MAX_TOPIC = 60;
+    /** The label of the answer that quotes the message a ticket is about. */
+    public static final String ABOUT_LABEL = "The message";
 
     private final TicketOpener opener;
 
@@ -23,11 +25,19 @@ public final class OpenRequests {
     }
 
     public void request(InteractionContext ctx, long categoryId, String topic) {
+        request(ctx, categoryId, topic, "");
+    }
+
+    /**
+     * As {@link #request(InteractionContext, long, String)}, about a message: {@code about} (its link, author and
+     * text) is the ticket's first answer, and an editable field of the form when the category asks questions.
+     */
+    public void request(InteractionContext ctx, long categoryId, String topic, String about) {
         Category category = opener.admit(ctx, categoryId);
         if (category.questions().isEmpty()) {
-            opener.open(ctx, category, topic, "");
+            opener.open(ctx, category, topic, about.isEmpty() ? "" : ABOUT_LABEL + "\n" + about);
         } else {
-            ctx.reply().showModal(TicketOpener.questions(category, topic));
+            ctx.reply().showModal(TicketOpener.questions(category, topic, about));
         }
     }
 }

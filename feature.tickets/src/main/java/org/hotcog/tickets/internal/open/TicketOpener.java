@@ -42,6 +42,8 @@ import net.dv8tion.jda.api.modals.Modal;
 public final class TicketOpener {
     /** Custom-id prefix of the questions' modal; the category's id follows. */
     public static final String ANSWERS_PREFIX = "tickets:answers:";
+    /** The form's input quoting the message a ticket is about. */
+    public static final String ABOUT_INPUT = "about";
     private static final Logger LOG = LoggerFactory.getLogger(TicketOpener.class);
 
     private final CategoryStore categories;
@@ -89,7 +91,7 @@ public final class TicketOpener {
      * The modal of the category's questions; the category has at least one. Its custom id carries the category and
      * the topic ({@code <category id>:<topic>}), so nothing waits in memory for the answers.
      */
-    public static Modal questions(Category category, String topic) {
+    public static Modal questions(Category category, String topic, String about) {
         List<Label> inputs = new ArrayList<>();
         List<Question> questions = category.questions();
         for (int i = 0; i < questions.size(); i++) {
@@ -100,6 +102,13 @@ public final class TicketOpener {
                 input.setPlaceholder(q.placeholder());
             }
             inputs.add(Label.of(q.label(), input.build()));
+        }
+        // the message a ticket is about, when the form has room for it (Discord shows five inputs at most)
+        if (!about.isEmpty() && inputs.size() < Category.MAX_QUESTIONS) {
+            inputs.add(Label.of(OpenRequests.ABOUT_LABEL, TextInput.create(ABOUT_INPUT, TextInputStyle.PARAGRAPH)
+                    .setRequired(false).setMaxLength(Question.MAX_LENGTH)
+                    .setValue(about.length() > Question.MAX_LENGTH ? about.substring(0, Question.MAX_LENGTH) : about)
+                    .build()));
         }
         String title = "New ticket: " + category.name();
         return Modal.create(ANSWERS_PREFIX + category.id() + ":" + topic, title.length() > 45 ? title.substring(0, 45) : title)

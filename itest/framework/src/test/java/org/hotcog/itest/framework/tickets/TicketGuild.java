@@ -28,7 +28,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 final class TicketGuild implements AutoCloseable {
     static final Duration WAIT = DiscordFixture.WAIT;
     static final Set<String> COMMANDS = Set.of("new", "close", "forceclose", "claim", "release", "transfer", "add",
-            "remove", "ticketpanel", "ticketcategory", "ticketsettings");
+            "remove", "rename", "topic", "priority", "move", "tickets", "tag", "tags", "ticketstats", "ticketpanel",
+            "ticketcategory", "ticketsettings");
     /** VIEW_CHANNEL, as Discord numbers it. */
     static final long VIEW_CHANNEL = 1L << 10;
 
@@ -84,6 +85,20 @@ final class TicketGuild implements AutoCloseable {
         Message answer = result.awaitReply(WAIT);
         assertThat(answer.ephemeral()).as(answer.content()).isTrue();
         return answer.content();
+    }
+
+    /** A REST call with the guild's token that must succeed, as JSON. */
+    com.fasterxml.jackson.databind.JsonNode rest(String method, String path, String body) throws Exception {
+        java.net.http.HttpResponse<String> response = body == null ? api.send(method, path, token)
+                : api.sendJson(method, path, token, body);
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return response.body().isEmpty() ? null : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body());
+    }
+
+    /** The guild's part of the tickets API: {@code tickets/<guild>/<path>}. */
+    String path(String path) {
+        return "tickets/" + fixture.guild.id() + "/" + path;
     }
 
     /** Makes a ticket category with the given extra options of {@code /ticketcategory create}. */
