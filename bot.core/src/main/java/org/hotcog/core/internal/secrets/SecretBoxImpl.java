@@ -33,9 +33,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * that a later one can be read side by side, and the key id (from a hash of the key) tells a text
  * sealed with another key from a tampered one. Both are authenticated as associated data, so
  * neither can be swapped.
+ *
+ * <p>Immediate, so that a first start generates the key (and says where, to be backed up) and a damaged key file
+ * is reported at start-up, not at the first module that needs a secret.
  */
 @Component(service = SecretBox.class, configurationPid = SecretBoxConfig.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SecretBoxConfig.class)
 public final class SecretBoxImpl implements SecretBox {
     static final String VERSION = "hsec1";
