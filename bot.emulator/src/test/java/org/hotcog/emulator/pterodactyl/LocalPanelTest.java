@@ -135,7 +135,11 @@ class LocalPanelTest {
         assertThat(survival.commandsReceived()).containsExactly("say hi");
         assertThat(call("POST", base + "/power", key, "{\"signal\":\"kill\"}").statusCode()).isEqualTo(204);
         assertThat(survival.state()).isEqualTo(PowerState.OFFLINE);
-        assertThat(survival.powerSignals()).containsExactly("start", "kill");
+        // a restart of a stopped server starts it, as on Wings
+        assertThat(call("POST", base + "/power", key, "{\"signal\":\"restart\"}").statusCode()).isEqualTo(204);
+        assertThat(survival.state()).isEqualTo(PowerState.STARTING);
+        awaitState(survival, PowerState.RUNNING);
+        assertThat(survival.powerSignals()).containsExactly("start", "kill", "restart");
     }
 
     private static void awaitState(PanelServer server, PowerState state) throws InterruptedException {

@@ -176,6 +176,12 @@ final class GameServer implements PanelServer {
                 }
             }
             case "restart" -> {
+                if (now == PowerState.OFFLINE) {
+                    // Wings starts a stopped server on restart
+                    enter(PowerState.STARTING);
+                    later(mine, PowerState.RUNNING);
+                    return;
+                }
                 enter(PowerState.STOPPING);
                 panel.schedule(() -> {
                     if (current(mine)) {

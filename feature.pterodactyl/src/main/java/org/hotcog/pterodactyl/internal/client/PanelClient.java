@@ -34,29 +34,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * few times, never at once. Reads are retried after a 5xx or a timeout; power signals and commands are not, since
  * they may have been carried out. Failures are the subclasses of {@link PanelException}.
  *
- * <p>Thread-safe; blocking. One client per key, so that the budget counts all of the key's requests.
+ * <p>Thread-safe; blocking. The budgets come from a {@link RequestBudgets} shared by all clients, so that every
+ * client of one key draws on the key's one budget.
  */
 public final class PanelClient {
     /**
      * @param requestTimeout the longest one request may take
-     * @param requestsPerMinute the budget of each key (the panel's default limit is 240)
      * @param maxRetries how often a 429 (or, for reads, a 5xx or timeout) is retried
      * @param maxWait the longest a call may wait for the budget or a Retry-After before failing with
      *     {@link PanelException.RateLimited}
      * @param pingInterval how often a websocket is pinged to find out that it died without a close
      */
-    public record Settings(Duration requestTimeout, int requestsPerMinute, int maxRetries, Duration maxWait,
-            Duration pingInterval) {
+    public record Settings(Duration requestTimeout, int maxRetries, Duration maxWait, Duration pingInterval) {
         public Settings {
-            if (requestTimeout.isNegative() || requestTimeout.isZero() || requestsPerMinute < 1 || maxRetries < 0
-                    || maxWait.isNegative() || pingInterval.isNegative() || pingInterval.isZero()) {
+            if (requestTimeout.isNegative() || requestTimeout.isZero() || maxRetries < 0 || maxWait.isNegative()
+                    || pingInterval.isNegative() || pingInterval.isZero()) {
                 throw new IllegalArgumentException("invalid panel client settings " + requestTimeout + ", "
-                        + requestsPerMinute + ", " + maxRetries + ", " + maxWait + ", " + pingInterval);
+                        + maxRetries + ", " + maxWait + ", " + pingInterval);
             }
         }
 
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(10), 240, 3, Duration.ofSeconds(30), Duration.ofSeconds(30));
+            return new Settings(Duration.ofSeconds(10), 3, Duration.ofSeconds(30), Duration.ofSeconds(30));
         }
     }
 
@@ -88,21 +87,19 @@ public final class PanelClient {
      * @param baseUrl the panel's URL, {@code https://panel.example.com}
      * @param clientKey the client key, {@code ptlc_…}
      * @param applicationKey the application key, {@code ptla_…}, or null
+     * @param budgets the budgets of all keys, shared by the clients
      * @throws IllegalArgumentException naming the field when the URL or a key is invalid
      */
     public PanelClient(HttpClient http, String baseUrl, String clientKey, String applicationKey, Settings settings,
-            Clock clock) {
+            RequestBudgets budgets) {
         this.http = http;
         this.baseUrl = validUrl(baseUrl);
         this.settings = settings;
-        this.clock = clock;
-        this.client = new Key(validKey("client key", clientKey, "ptlc_"), budget(settings, clock));
+        this.clock = budgets.clock();
+        String checkedClient = validKey("client key", clientKey, "ptlc_");
+        this.client = new Key(checkedClient, budgets.of(checkedClient));
         this.application = applicationKey == null ? null
-                : new Key(validKey("application key", applicationKey, "ptla_"), budget(settings, clock));
-    }
-
-    private static RequestBudget budget(Settings settings, Clock clock) {
-        return new RequestBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), clock);
+                : new Key(validKey("application key", applicationKey, "ptla_"), budgets.of(applicationKey));
     }
 
     static String validUrl(String url) {

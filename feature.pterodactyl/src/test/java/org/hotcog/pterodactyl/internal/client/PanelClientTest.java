@@ -39,8 +39,10 @@ class PanelClientTest {
         panel.close();
     }
 
+    private final RequestBudgets budgets = new RequestBudgets(240, Clock.systemUTC());
+
     private PanelClient client(String clientKey, String applicationKey, PanelClient.Settings settings) {
-        return new PanelClient(http, panel.url() + "/", clientKey, applicationKey, settings, Clock.systemUTC());
+        return new PanelClient(http, panel.url() + "/", clientKey, applicationKey, settings, budgets);
     }
 
     private PanelClient client() {
@@ -117,7 +119,7 @@ class PanelClientTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("client key:")
                 .message().doesNotContain(application);
         assertThatThrownBy(() -> new PanelClient(http, "panel.example.com", key, null,
-                PanelClient.Settings.defaults(), Clock.systemUTC())).hasMessageStartingWith("url:");
+                PanelClient.Settings.defaults(), budgets)).hasMessageStartingWith("url:");
     }
 
     @Test
@@ -151,15 +153,24 @@ class PanelClientTest {
     }
 
     @Test
-    void keepsItsOwnBudgetPerKey() {
-        PanelClient client = client(key, null, new PanelClient.Settings(Duration.ofSeconds(5), 5, 3, Duration.ZERO, Duration.ofSeconds(30)));
-        for (int i = 0; i < 5; i++) {
-            client.resources(survival.identifier());
+    void keepsABudgetPerKey() {
+        RequestBudgets five = new RequestBudgets(5, Clock.systemUTC());
+        PanelClient.Settings noWait = new PanelClient.Settings(Duration.ofSeconds(5), 3, Duration.ZERO,
+                Duration.ofSeconds(30));
+        PanelClient first = new PanelClient(http, panel.url(), key, null, noWait, five);
+        PanelClient sameKey = new PanelClient(http, panel.url(), key, null, noWait, five);
+        for (int i = 0; i < 3; i++) {
+            first.resources(survival.identifier());
         }
-        assertThatThrownBy(() -> client.resources(survival.identifier()))
+        sameKey.resources(survival.identifier());
+        sameKey.resources(survival.identifier());
+        assertThatThrownBy(() -> first.resources(survival.identifier()))
                 .isInstanceOf(PanelException.RateLimited.class).hasMessageContaining("5 requests per 60 s");
         assertThat(panel.requests(key)).isEqualTo(5);
-        assertThat(client.clientRequestsLastMinute()).isEqualTo(5);
+        assertThat(sameKey.clientRequestsLastMinute()).isEqualTo(5);
+        // another key has a budget of its own
+        PanelClient otherKey = new PanelClient(http, panel.url(), panel.createClientKey(survival), null, noWait, five);
+        otherKey.resources(survival.identifier());
     }
 
     @Test
@@ -180,7 +191,7 @@ class PanelClientTest {
 
     @Test
     void aSlowPanelTimesOut() {
-        PanelClient client = client(key, null, new PanelClient.Settings(Duration.ofMillis(300), 240, 0,
+        PanelClient client = client(key, null, new PanelClient.Settings(Duration.ofMillis(300), 0,
                 Duration.ofSeconds(5), Duration.ofSeconds(30)));
         panel.delayNext("client", Duration.ofSeconds(2), 1);
         assertThatThrownBy(client::listServers).isInstanceOf(PanelException.Unavailable.class)

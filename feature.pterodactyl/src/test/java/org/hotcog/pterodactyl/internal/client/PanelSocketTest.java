@@ -71,8 +71,8 @@ class PanelSocketTest {
         survival = panel.addServer("Survival", ServerLimits.of(4096, 20480, 200));
         key = panel.createClientKey(survival);
         // pings often, so that a connection that died without a close is noticed within the test
-        client = new PanelClient(http, panel.url(), key, null, new PanelClient.Settings(Duration.ofSeconds(5), 240, 3,
-                Duration.ofSeconds(30), Duration.ofMillis(300)), Clock.systemUTC());
+        client = new PanelClient(http, panel.url(), key, null, new PanelClient.Settings(Duration.ofSeconds(5), 3,
+                Duration.ofSeconds(30), Duration.ofMillis(300)), new RequestBudgets(240, Clock.systemUTC()));
     }
 
     @AfterEach
