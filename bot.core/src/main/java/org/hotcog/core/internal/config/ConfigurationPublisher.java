@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hotcog.core.internal.auth.AdminConfig;
 import org.hotcog.core.internal.discord.DiscordConfig;
+import org.hotcog.core.internal.secrets.SecretBoxConfig;
 import org.hotcog.core.internal.settings.InvalidSettingsException;
 import org.hotcog.core.internal.settings.Setting;
 import org.hotcog.core.internal.settings.Settings;
@@ -63,6 +64,11 @@ public final class ConfigurationPublisher implements Secrets {
      * using it are rebuilt with the new value.
      */
     private int secretsRevision;
+    /**
+     * Bumped when the secret key alone changes: the secret box is rebuilt with it, and the modules
+     * using the box with it, but not for a new database password.
+     */
+    private int secretKeyRevision;
     private final Thread watchThread;
 
     @Activate
@@ -155,11 +161,19 @@ public final class ConfigurationPublisher implements Secrets {
         return current.get(Settings.ADMIN_TOKEN);
     }
 
+    @Override
+    public String secretKey() {
+        return current.get(Settings.SECRET_KEY);
+    }
+
     private synchronized void publish(Settings settings) throws IOException {
         Settings previous = current;
         if (previous != null && Settings.ALL.stream().filter(Setting::secret)
                 .anyMatch(secret -> !previous.get(secret).equals(settings.get(secret)))) {
             secretsRevision++;
+        }
+        if (previous != null && !previous.get(Settings.SECRET_KEY).equals(settings.get(Settings.SECRET_KEY))) {
+            secretKeyRevision++;
         }
         current = settings;
         String url = settings.databaseUrl();
@@ -174,6 +188,10 @@ public final class ConfigurationPublisher implements Secrets {
         configurationAdmin.getConfiguration(StorageConfig.PID, "?").updateIfDifferent(storage);
         publishAdmin(settings);
         publishDiscord(settings);
+        Dictionary<String, Object> secretBox = new Hashtable<>();
+        secretBox.put("dataDir", settings.dataDir().toString());
+        secretBox.put("secretKeyRevision", secretKeyRevision);
+        configurationAdmin.getConfiguration(SecretBoxConfig.PID, "?").updateIfDifferent(secretBox);
     }
 
     private void publishAdmin(Settings settings) throws IOException {

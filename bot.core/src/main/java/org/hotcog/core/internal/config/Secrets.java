@@ -14,4 +14,7 @@ public interface Secrets {
 
     /** The admin token of the REST API given in the configuration, or empty. */
     String adminToken();
+
+    /** The key that seals the secrets modules store, in Base64, or empty (a generated one is used). */
+    String secretKey();
 }

@@ -58,6 +58,9 @@ public final class Settings {
     public static final Setting ADMIN_TOKEN = new Setting("admin.token", "", ValueForm.API_TOKEN, true,
             "An admin token of the REST API, accepted as long as it is configured. When empty and no token exists, "
                     + "the first start writes one into <data.dir>/admin-token (readable by the owner only).");
+    public static final Setting SECRET_KEY = new Setting("secret.key", "", ValueForm.SECRET_KEY, true,
+            "Key that encrypts the secrets modules store (panel and provider API keys). When empty, the first "
+                    + "start generates one into <data.dir>/secret-key (readable by the owner only).");
     public static final Setting API_RATE_LIMIT = new Setting("api.rate.limit", "50", ValueForm.RATE, false,
             "Requests per second each REST API token may make, in bursts of up to twice as many; "
                     + "a token can be given its own limit.");
@@ -69,7 +72,7 @@ public final class Settings {
     /** Every key, in the order the documentation lists them. */
     public static final List<Setting> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, CONSOLE_USER, CONSOLE_PASSWORD, DISCORD_TOKEN, DISCORD_API_URL,
-            DISCORD_GATEWAY_URL, DISCORD_SHARDS, DISCORD_DEV_GUILDS, OWNER_IDS, ADMIN_TOKEN, API_RATE_LIMIT,
+            DISCORD_GATEWAY_URL, DISCORD_SHARDS, DISCORD_DEV_GUILDS, OWNER_IDS, ADMIN_TOKEN, SECRET_KEY, API_RATE_LIMIT,
             API_CORS_ORIGINS, LOG_LEVEL);
 
     private final Map<String, String> values;

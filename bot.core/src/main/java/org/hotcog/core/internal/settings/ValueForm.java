@@ -26,6 +26,8 @@ public enum ValueForm {
     SHARDS("shard ids and the total, such as \"0-1 of 4\" or \"2 of 4\"", ValueForm::isShardSpec),
     DISCORD_TOKEN("a bot token (three dot-separated parts)", v -> Pattern.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+", v)),
     API_TOKEN("24 to 200 letters, digits, '_' or '-'", v -> Pattern.matches("[A-Za-z0-9_\\-]{24,200}", v)),
+    SECRET_KEY("32 random bytes in Base64 (44 characters), such as the output of openssl rand -base64 32",
+            v -> SecretKeyText.decode(v).isPresent()),
     RATE("a whole number of requests per second from 1 to 1000000", v -> inRange(v, 1, 1_000_000)),
     ORIGINS("origins separated by commas, such as https://admin.example.org,http://localhost:3000",
             v -> Pattern.matches("https?://[^\\s,/]+(\\s*,\\s*https?://[^\\s,/]+)*", v));

@@ -2,22 +2,13 @@ package org.hotcog.emulator.internal.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -28,7 +19,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Discord's REST API mechanics on the JDK's HTTP server: routing under {@code /api/v10/}, bot-token checks,
@@ -43,9 +33,8 @@ public final class RestServer implements AutoCloseable {
     private static final int BUCKET_LIMIT = 50;
 
     private final ObjectMapper mapper;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final List<Route> routes = new ArrayList<>();
+    private final LoopbackHttp server;
+    private final RouteTable<Route> routes = new RouteTable<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final Predicate<String> tokenCheck;
@@ -62,17 +51,16 @@ public final class RestServer implements AutoCloseable {
         void onError(String route, Map<String, String> params, RestException error);
     }
 
-    private record Route(String method, String[] segments, boolean needsAuth, RouteHandler handler, String bucket) {
+    private record Route(boolean needsAuth, RouteHandler handler, String bucket) {
     }
 
     private record Failure(String method, String prefix, int status, AtomicInteger remaining) {
     }
 
-    private RestServer(ObjectMapper mapper, HttpServer server, ExecutorService executor, Predicate<String> tokenCheck,
+    private RestServer(ObjectMapper mapper, LoopbackHttp server, Predicate<String> tokenCheck,
             ErrorListener errorListener) {
         this.mapper = mapper;
         this.server = server;
-        this.executor = executor;
         this.tokenCheck = tokenCheck;
         this.errorListener = errorListener;
     }
@@ -86,21 +74,8 @@ public final class RestServer implements AutoCloseable {
      * @return the server, not yet serving
      */
     public static RestServer open(ObjectMapper mapper, Predicate<String> tokenCheck, ErrorListener errorListener) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            AtomicInteger threads = new AtomicInteger();
-            ThreadFactory factory = runnable -> {
-                Thread thread = new Thread(runnable, "local-discord-rest-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
-            // A fixed pool: requests are short and CPU-bound, and benchmarks run on 2 cores.
-            ExecutorService executor = Executors.newFixedThreadPool(4, factory);
-            server.setExecutor(executor);
-            return new RestServer(mapper, server, executor, tokenCheck, errorListener);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the REST port", e);
-        }
+        // A fixed pool: requests are short and CPU-bound, and benchmarks run on 2 cores.
+        return new RestServer(mapper, LoopbackHttp.open("local-discord-rest-", 4), tokenCheck, errorListener);
     }
 
     /**
@@ -113,19 +88,17 @@ public final class RestServer implements AutoCloseable {
      * @param handler what the route does
      */
     public void route(String method, String pattern, boolean needsAuth, RouteHandler handler) {
-        routes.add(new Route(method, pattern.split("/"), needsAuth, handler,
-                Integer.toHexString((method + " " + pattern).hashCode())));
+        routes.add(method, pattern, new Route(needsAuth, handler, Integer.toHexString((method + " " + pattern).hashCode())));
     }
 
     /** Starts serving. */
     public void serve() {
-        server.createContext("/", this::handle);
-        server.start();
+        server.serve(this::handle);
     }
 
     /** The port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** How many requests were answered. */
@@ -154,15 +127,11 @@ public final class RestServer implements AutoCloseable {
                 send(exchange, 404, error(404, 0, "404: Not Found", null), null);
                 return;
             }
-            String[] rawSegments = rawPath.substring(API_PREFIX.length()).split("/");
-            String[] segments = new String[rawSegments.length];
-            for (int i = 0; i < rawSegments.length; i++) {
-                // JDA encodes @original as %40original; decoding per segment keeps "/" inside a value impossible
-                segments[i] = URLDecoder.decode(rawSegments[i], StandardCharsets.UTF_8);
-            }
+            // JDA encodes @original as %40original
+            String[] segments = RouteTable.segments(rawPath.substring(API_PREFIX.length()));
             String route = String.join("/", segments);
             Map<String, String> params = new HashMap<>();
-            Route matched = match(method, segments, params);
+            Route matched = routes.match(method, segments, params);
             String bucket = matched == null ? "none" : matched.bucket();
             Failure failure = takeFailure(method, route);
             if (failure != null) {
@@ -191,29 +160,6 @@ public final class RestServer implements AutoCloseable {
             // A bug in a handler must still answer like Discord would, not hang the client
             send(exchange, 500, error(500, 0, "500: Internal Server Error (" + e + ")", null), null);
         }
-    }
-
-    private Route match(String method, String[] segments, Map<String, String> params) {
-        for (Route route : routes) {
-            if (!route.method().equals(method) || route.segments().length != segments.length) {
-                continue;
-            }
-            boolean ok = true;
-            for (int i = 0; i < segments.length && ok; i++) {
-                String pattern = route.segments()[i];
-                ok = pattern.startsWith("{") || pattern.equals(segments[i]);
-            }
-            if (ok) {
-                for (int i = 0; i < segments.length; i++) {
-                    String pattern = route.segments()[i];
-                    if (pattern.startsWith("{")) {
-                        params.put(pattern.substring(1, pattern.length() - 1), segments[i]);
-                    }
-                }
-                return route;
-            }
-        }
-        return null;
     }
 
     private Failure takeFailure(String method, String route) {
@@ -257,7 +203,7 @@ public final class RestServer implements AutoCloseable {
 
     private RestRequest parse(HttpExchange exchange, String method, String route, Map<String, String> params,
             byte[] body, boolean authorized) {
-        Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = RouteTable.query(exchange.getRequestURI().getRawQuery());
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         JsonNode json = MissingNode.getInstance();
         List<RestRequest.UploadedFile> files = List.of();
@@ -278,20 +224,6 @@ public final class RestServer implements AutoCloseable {
         String reason = exchange.getRequestHeaders().getFirst("X-Audit-Log-Reason");
         return new RestRequest(method, route, params, query, json == null ? MissingNode.getInstance() : json, files,
                 authorized, reason == null ? null : URLDecoder.decode(reason, StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> parseQuery(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> query = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 
     private ObjectNode error(int status, int code, String message, ObjectNode errors) {
@@ -319,25 +251,11 @@ public final class RestServer implements AutoCloseable {
     private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         // Discord's answers pass Google's front end; JDA takes a 429 without "Via" for a Cloudflare ban
         exchange.getResponseHeaders().set("Via", "1.1 google");
-        if (bytes == null) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.writeJson(exchange, status, bytes);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

@@ -35,6 +35,7 @@ public final class WebSocketConnection {
     private final Object writeLock = new Object();
     private OutputStream out;
     private Map<String, String> query = Map.of();
+    private String path = "/";
     private Deflater deflater;
     private byte[] deflateBuffer;
     private volatile boolean closeSent;
@@ -49,6 +50,11 @@ public final class WebSocketConnection {
     /** The query parameters of the handshake request, e.g. {@code encoding}, {@code v}, {@code compress}. */
     public Map<String, String> query() {
         return query;
+    }
+
+    /** The raw path of the handshake request, such as {@code /api/servers/<uuid>/ws}. */
+    public String path() {
+        return path;
     }
 
     /**
@@ -98,7 +104,9 @@ public final class WebSocketConnection {
             out.flush();
             return false;
         }
-        query = parseQuery(URI.create(requestLine[1]).getRawQuery());
+        URI target = URI.create(requestLine[1]);
+        query = parseQuery(target.getRawQuery());
+        path = target.getRawPath();
         String accept;
         try {
             accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
