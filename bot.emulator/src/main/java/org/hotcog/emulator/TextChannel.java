@@ -96,4 +96,10 @@ public interface TextChannel {
      * @return the effective permission bits
      */
     long permissionsOf(User member);
+
+    /** Whether this thread was archived (by the bot's Modify Channel with {@code archived}). @since 1.4 */
+    boolean archived();
+
+    /** Whether this thread was locked (by the bot's Modify Channel with {@code locked}). @since 1.4 */
+    boolean locked();
 }

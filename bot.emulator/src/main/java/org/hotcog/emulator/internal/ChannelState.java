@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hotcog.emulator.Category;
 import org.hotcog.emulator.Guild;
@@ -53,6 +54,11 @@ final class ChannelState implements TextChannel, Category {
     final long ownerId;
     final Instant createdAt = Instant.now();
     final Map<Long, Overwrite> overwrites = new LinkedHashMap<>();
+    /** Who has joined a thread: who sees a private thread, besides those who manage threads. */
+    final Set<Long> threadMembers = new java.util.LinkedHashSet<>();
+    /** A thread's state: archived threads leave the channel list, locked ones take messages from moderators only. */
+    boolean archived;
+    boolean locked;
     /** Visible (non-ephemeral, not deleted) messages, oldest first. */
     final List<MessageState> messages = new ArrayList<>();
     long lastMessageId;
@@ -105,6 +111,20 @@ final class ChannelState implements TextChannel, Category {
     @Override
     public boolean privateThread() {
         return type == PRIVATE_THREAD;
+    }
+
+    @Override
+    public boolean archived() {
+        synchronized (emulator.lock()) {
+            return archived;
+        }
+    }
+
+    @Override
+    public boolean locked() {
+        synchronized (emulator.lock()) {
+            return locked;
+        }
     }
 
     @Override
@@ -228,12 +248,12 @@ final class ChannelState implements TextChannel, Category {
             node.put("owner_id", Long.toString(ownerId));
             node.put("message_count", messages.size());
             node.put("total_message_sent", messages.size());
-            node.put("member_count", 1);
+            node.put("member_count", Math.max(1, threadMembers.size()));
             ObjectNode metadata = node.putObject("thread_metadata");
-            metadata.put("archived", false);
+            metadata.put("archived", archived);
             metadata.put("auto_archive_duration", 1440);
             metadata.put("archive_timestamp", createdAt.toString());
-            metadata.put("locked", false);
+            metadata.put("locked", locked);
             metadata.put("create_timestamp", createdAt.toString());
             if (type == PRIVATE_THREAD) {
                 metadata.put("invitable", false);

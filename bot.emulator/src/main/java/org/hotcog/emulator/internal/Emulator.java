@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 
 import org.hotcog.emulator.ApplicationCommand;
 import org.hotcog.emulator.Attachment;
@@ -388,9 +389,62 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         }
         message.channel.messages.add(message);
         message.channel.lastMessageId = message.id;
+        if (message.channel.type == ChannelState.PRIVATE_THREAD) {
+            joinMentioned(message);
+        }
         ObjectNode json = message.json();
         dispatch("MESSAGE_CREATE", json, redacted(message, json), message.channel.guildId(),
                 message.channel.messageIntent());
+    }
+
+    /**
+     * A mention in a private thread adds the mentioned members, and the members of a mentioned role, who can see
+     * the thread's channel; only mentions the message's allowed_mentions let through count (threads.mdx).
+     */
+    private void joinMentioned(MessageState message) {
+        ChannelState thread = message.channel;
+        GuildState guild = thread.guild;
+        JsonNode allowed = message.allowedMentions;
+        Matcher users = MessageState.USER_MENTION.matcher(message.content);
+        while (users.find()) {
+            long id = Long.parseLong(users.group(1));
+            if (mentionAllowed(allowed, "users", id)) {
+                join(thread, id);
+            }
+        }
+        Matcher roles = MessageState.ROLE_MENTION.matcher(message.content);
+        while (roles.find()) {
+            long roleId = Long.parseLong(roles.group(1));
+            if (mentionAllowed(allowed, "roles", roleId)) {
+                guild.members.values().stream().filter(m -> m.roles.contains(roleId))
+                        .forEach(m -> join(thread, m.user.id()));
+            }
+        }
+    }
+
+    private static boolean mentionAllowed(JsonNode allowed, String kind, long id) {
+        if (allowed == null) {
+            return true;
+        }
+        for (JsonNode parsed : allowed.path("parse")) {
+            if (parsed.asText().equals(kind)) {
+                return true;
+            }
+        }
+        for (JsonNode listed : allowed.path(kind)) {
+            if (listed.asText().equals(Long.toString(id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void join(ChannelState thread, long userId) {
+        UserState user = userOrNull(userId);
+        if (user != null && thread.guild.members.containsKey(userId)
+                && (thread.guild.permissionsIn(thread.permissionSource(), user) & Permissions.VIEW_CHANNEL) != 0) {
+            thread.threadMembers.add(userId);
+        }
     }
 
     /**

@@ -423,6 +423,11 @@ final class GuildState implements Guild {
         if (own != null && own.type() == 1) {
             permissions = (permissions & ~own.deny()) | own.allow();
         }
+        // a private thread shows only to its members and to those who manage threads (channel.mdx, threads)
+        if (channel.type == ChannelState.PRIVATE_THREAD && !channel.threadMembers.contains(user.id())
+                && (permissions & Permissions.MANAGE_THREADS) == 0) {
+            return 0;
+        }
         // overwrites cannot give a timed-out member back what the timeout took
         return member.timedOut() ? permissions & Permissions.TIMED_OUT : permissions;
     }

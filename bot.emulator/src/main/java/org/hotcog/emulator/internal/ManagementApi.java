@@ -37,6 +37,8 @@ final class ManagementApi {
         rest.route("PUT", "channels/{channel}/permissions/{overwrite}", true, this::putOverwrite);
         rest.route("DELETE", "channels/{channel}/permissions/{overwrite}", true, this::deleteOverwrite);
         rest.route("POST", "channels/{channel}/threads", true, this::createThread);
+        rest.route("PUT", "channels/{channel}/thread-members/{user}", true, request -> threadMember(request, true));
+        rest.route("DELETE", "channels/{channel}/thread-members/{user}", true, request -> threadMember(request, false));
         rest.route("POST", "guilds/{guild}/roles", true, this::createRole);
         rest.route("PATCH", "guilds/{guild}/roles/{role}", true, this::editRole);
         rest.route("DELETE", "guilds/{guild}/roles/{role}", true, this::deleteRole);
@@ -189,6 +191,10 @@ final class ManagementApi {
             if (body.has("topic")) {
                 channel.topic = body.get("topic").isNull() ? null : body.get("topic").asText();
             }
+            if (channel.isThread()) {
+                channel.archived = body.path("archived").asBoolean(channel.archived);
+                channel.locked = body.path("locked").asBoolean(channel.locked);
+            }
             if (overwrites != null) {
                 channel.overwrites.clear();
                 overwrites.forEach(overwrite -> channel.overwrites.put(overwrite.id(), overwrite));
@@ -224,6 +230,43 @@ final class ManagementApi {
         channel.guild.channels.remove(channel.id);
         emulator.dispatch(channel.isThread() ? "THREAD_DELETE" : "CHANNEL_DELETE", channel.json(), null,
                 channel.guild.id, Intents.GUILDS);
+    }
+
+    /**
+     * Adds or removes a thread member (channel.mdx, Add/Remove Thread Member): the bot must see the thread; removing
+     * someone else, or adding to a private thread it is not a member of, needs MANAGE_THREADS. {@code @me} is the
+     * bot. The member must be able to see the thread's channel.
+     */
+    private JsonNode threadMember(RestRequest request, boolean add) {
+        synchronized (lock) {
+            ChannelState thread = channel(request);
+            if (!thread.isThread()) {
+                throw new RestException(400, 50024, "Cannot execute action on this channel type", null);
+            }
+            String target = request.params().get("user");
+            long userId = "@me".equals(target) ? bot().id() : request.id("user", 10013, "Unknown User");
+            MemberState member = thread.guild.members.get(userId);
+            if (member == null) {
+                throw new RestException(404, 10007, "Unknown Member", null);
+            }
+            long botPermissions = thread.guild.permissionsIn(thread.permissionSource(), bot());
+            boolean manages = (botPermissions & Permissions.MANAGE_THREADS) != 0;
+            boolean self = userId == bot().id();
+            if (!self && !manages && (!add || (thread.type == ChannelState.PRIVATE_THREAD
+                    && !thread.threadMembers.contains(bot().id())))) {
+                throw GuildState.missingPermissions();
+            }
+            if (add) {
+                if ((thread.guild.permissionsIn(thread.permissionSource(), emulator.userOrNull(userId))
+                        & Permissions.VIEW_CHANNEL) == 0) {
+                    throw GuildState.missingPermissions();
+                }
+                thread.threadMembers.add(userId);
+            } else {
+                thread.threadMembers.remove(userId);
+            }
+            return null;
+        }
     }
 
     private JsonNode putOverwrite(RestRequest request) {
@@ -269,8 +312,11 @@ final class ManagementApi {
                     type == ChannelState.PRIVATE_THREAD ? Permissions.CREATE_PRIVATE_THREADS : CREATE_PUBLIC_THREADS);
             String name = name(body, true);
             int slowmode = slowmode(body, 0);
-            return parent.guild.createChannel(name, type, parent.id, thread -> thread.rateLimitPerUser = slowmode)
-                    .json();
+            return parent.guild.createChannel(name, type, parent.id, thread -> {
+                thread.rateLimitPerUser = slowmode;
+                // the creator joins its thread
+                thread.threadMembers.add(bot().id());
+            }).json();
         }
     }
 

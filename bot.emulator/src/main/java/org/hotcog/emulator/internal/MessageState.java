@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A message; mutable fields are guarded by the emulator's state lock. */
 final class MessageState implements Message {
 
-    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
-    private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
+    static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
+    static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
     private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
     };
 

@@ -36,12 +36,18 @@ public final class TicketMessages {
     }
 
     /**
-     * The first message of a ticket: it pings the opener and the category's ping roles (and no one else), shows the
-     * topic and answers, and carries the Close and Claim buttons.
+     * The first message of a ticket: it pings the opener and the category's ping roles (and, in a private thread, its
+     * staff roles, which the mention adds to the thread) and no one else, shows the topic and answers, and carries
+     * the Close and Claim buttons.
      */
     public static MessageCreateData welcome(Category category, Ticket ticket, Member opener) {
         StringBuilder pings = new StringBuilder(opener.getAsMention());
-        category.pingRoles().forEach(role -> pings.append(" <@&").append(role).append('>'));
+        List<Long> allowedRoles = new ArrayList<>(category.pingRoles());
+        if (ticket.thread()) {
+            // roles cannot be added to a private thread; a mention adds the role's members, so the staff join
+            category.staffRoles().stream().filter(role -> !allowedRoles.contains(role)).forEach(allowedRoles::add);
+        }
+        allowedRoles.forEach(role -> pings.append(" <@&").append(role).append('>'));
         EmbedBuilder embed = new EmbedBuilder().setColor(TICKET_COLOR)
                 .setTitle("Ticket " + ticket.label() + " · " + category.label())
                 .setDescription(category.openingMessage());
@@ -55,7 +61,6 @@ public final class TicketMessages {
             embed.addField(cut(question, 256), answer.isBlank() ? "—" : cut(answer, FIELD_MAX), false);
         }
         embed.setFooter("Opened by " + opener.getUser().getName());
-        List<Long> allowedRoles = new ArrayList<>(category.pingRoles());
         return new MessageCreateBuilder().setContent(pings.toString()).setEmbeds(embed.build())
                 .setAllowedMentions(EnumSet.noneOf(MentionType.class)).mentionUsers(opener.getIdLong())
                 .mentionRoles(allowedRoles.stream().map(String::valueOf).toList())

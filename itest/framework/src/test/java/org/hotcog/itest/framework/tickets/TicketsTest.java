@@ -235,6 +235,30 @@ class TicketsTest {
         awaitTrue(channel::deleted, "the ticket's channel deleted");
     }
 
+    @Test
+    void aPrivateThreadTicketShowsToItsMembersOnlyAndIsArchivedOnClose() {
+        User lena = tickets.member("lena");
+        User olly = tickets.member("oscar");
+        tickets.category("Private", "thread-channel", tickets.fixture.general);
+        TextChannel thread = tickets.open(lena, "Private");
+        assertThat(thread.thread()).isTrue();
+        assertThat(thread.privateThread()).isTrue();
+        // the opener is added, the staff join through the role mention of the opening message
+        awaitTrue(() -> sees(thread, tickets.sam), "the staff in the thread");
+        assertThat(sees(thread, lena)).isTrue();
+        assertThat(sees(thread, olly)).isFalse();
+        assertThat(tickets.refusal(tickets.command(lena, thread, "add").option("target", tickets.support)))
+                .isEqualTo("Roles cannot join a private thread; add its members one by one.");
+        assertThat(tickets.run(tickets.command(lena, thread, "add").option("target", olly)).content())
+                .isEqualTo("<@" + olly.id() + "> was added to the ticket.");
+        assertThat(sees(thread, olly)).isTrue();
+        tickets.run(tickets.command(tickets.sam, thread, "forceclose").option("reason", "solved"));
+        awaitTrue(() -> thread.archived() && thread.locked(), "the thread archived and locked");
+        assertThat(thread.deleted()).isFalse();
+        awaitMessage(tickets.log, m -> m.embeds().toString().contains("<@" + lena.id() + ">")
+                && m.attachments().size() == 2);
+    }
+
     /** The next event of the topic about a ticket of {@code opener}; others are skipped. */
     private static Event awaitEvent(String topic, User opener) {
         return await(() -> {
