@@ -1,9 +1,5 @@
 package org.hotcog.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +15,6 @@ import org.hotcog.economy.internal.ledger.LedgerRefusal;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -41,15 +36,7 @@ public final class LedgerBenchmark {
         int payments = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        Path dir = Files.createTempDirectory("ledger-bench");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("hotcog") + ";DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setMaximumPoolSize(10);
-        try (HikariDataSource database = new HikariDataSource(config)) {
-            try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V1__economy.sql'");
-            }
+        try (HikariDataSource database = H2Database.create("ledger-bench", "V1__economy.sql")) {
             AtomicLong events = new AtomicLong();
             Ledger ledger = new Ledger(database, new EventAdmin() {
                 @Override

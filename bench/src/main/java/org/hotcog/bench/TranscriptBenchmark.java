@@ -3,7 +3,6 @@ package org.hotcog.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.hotcog.tickets.internal.transcript.Transcripts.TranscriptFile;
 import org.hotcog.tickets.internal.ticket.Priority;
 import org.hotcog.tickets.internal.ticket.Ticket;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -42,14 +40,8 @@ public final class TranscriptBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Path dir = Files.createTempDirectory("transcript-bench");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("hotcog") + ";DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setMaximumPoolSize(10);
-        try (HikariDataSource database = new HikariDataSource(config)) {
+        try (HikariDataSource database = H2Database.create("transcript-bench", "V1__tickets.sql")) {
             try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM 'classpath:/db/migration/V1__tickets.sql'");
                 s.execute("INSERT INTO ticket (id, guild_id, number, category_id, category_name, opener_id, "
                         + "channel_id, thread, state, topic, priority, claimed_by, answers, opened_at, "
                         + "first_responder_id, last_message_at, closed_by, close_reason) VALUES (" + TICKET
