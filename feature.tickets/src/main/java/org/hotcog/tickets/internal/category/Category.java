@@ -98,7 +98,8 @@ public record Category(long id, long guildId, String name, String emoji, String 
     public String channelNameFor(int number, String username) {
         String filled = channelName.replace("{num}", String.format(Locale.ROOT, "%04d", number))
                 .replace("{username}", username).replace("{category}", name)
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\-]+", "-");
+                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-|-$", "");
         return filled.length() > 100 ? filled.substring(0, 100) : filled;
     }
 }

@@ -104,6 +104,50 @@ class TicketWorkflowTest {
     }
 
     @Test
+    void aMenuPanelOpensTicketsThatStaffClaimTransferAndRelease() throws Exception {
+        User liam = tickets.member("liam");
+        User sue = tickets.member("sue");
+        tickets.fixture.guild.addRole(sue, tickets.support);
+        tickets.category("Menu one");
+        tickets.category("Menu two");
+        tickets.run(tickets.command(tickets.owner, "ticketpanel").option("channel", tickets.fixture.general)
+                .option("style", "menu").option("categories", "menu one, Menu two").option("title", "Pick one"));
+        Message panel = awaitMessage(tickets.fixture.general, m -> m.embeds().toString().contains("Pick one"));
+        String menuId = panel.customIds().get(0);
+        String two = tickets.rest("GET", tickets.path("categories"), null).findParents("name").stream()
+                .filter(c -> c.path("name").asText().equals("Menu two")).findFirst().orElseThrow().path("id")
+                .asText();
+        TextChannel channel = tickets.channelOf(tickets.fixture.discord.selectMenu(liam, panel, menuId, List.of(two))
+                .awaitReply(WAIT));
+        assertThat(tickets.rest("GET", tickets.path("tickets?openerId=" + liam.id()), null).path("tickets").get(0)
+                .path("categoryName").asText()).isEqualTo("Menu two");
+
+        Message welcome = awaitMessage(channel, m -> m.customIds().stream().anyMatch(id -> id.startsWith(
+                "tickets:claim:")));
+        String claim = welcome.customIds().stream().filter(id -> id.startsWith("tickets:claim:")).findFirst()
+                .orElseThrow();
+        assertThat(tickets.fixture.discord.clickButton(tickets.sam, welcome, claim).awaitReply(WAIT).content())
+                .isEqualTo("<@" + tickets.sam.id() + "> will handle this ticket.");
+        assertThat(tickets.refusal(tickets.command(sue, channel, "claim")))
+                .isEqualTo("<@" + tickets.sam.id() + "> holds this ticket. They can /release or /transfer it.");
+        assertThat(tickets.refusal(tickets.command(tickets.sam, channel, "transfer").option("member", liam)))
+                .isEqualTo("A ticket goes to a member of the staff of Menu two.");
+        assertThat(tickets.run(tickets.command(tickets.sam, channel, "transfer").option("member", sue)).content())
+                .isEqualTo("Ticket " + welcome.embeds().get(0).get("title").toString().replaceAll("Ticket (#\\d+).*",
+                        "$1") + " is now sue's.");
+        awaitMessage(channel, m -> m.content().startsWith("<@" + sue.id() + ">, sam handed ticket"));
+        assertThat(tickets.rest("GET", tickets.path("tickets?claimedBy=" + sue.id()), null).path("total").asInt())
+                .isEqualTo(1);
+        assertThat(tickets.run(tickets.command(sue, channel, "release")).content())
+                .isEqualTo("<@" + sue.id() + "> released this ticket; any of the team can /claim it.");
+        assertThat(tickets.refusal(tickets.command(sue, channel, "release"))).isEqualTo("Nobody holds this ticket.");
+        assertThat(tickets.run(tickets.command(tickets.owner, "ticketstats").option("days", 1L)).embeds().toString())
+                .contains("Tickets of the last 1 day", "Menu two");
+        tickets.run(tickets.command(liam, channel, "close"));
+        awaitTrue(channel::deleted, "the ticket's channel deleted");
+    }
+
+    @Test
     void aTicketAboutAMessageQuotesIt() throws Exception {
         User hugo = tickets.member("hugo");
         User mallory = tickets.member("mallory");
