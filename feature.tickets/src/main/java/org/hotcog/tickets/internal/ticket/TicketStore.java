@@ -226,8 +226,9 @@ public final class TicketStore {
     }
 
     /**
-     * A message arrived in the ticket: it is active now, and the first message of anyone but its opener (and the
-     * bot) is its first response.
+     * A member's message arrived in the ticket: it is active now.
+     *
+     * @param responder whether the message is the staff's first answer; recorded only if none was before
      */
     public void recordActivity(Ticket ticket, long authorId, boolean responder, Instant at) {
         database.transaction(connection -> {

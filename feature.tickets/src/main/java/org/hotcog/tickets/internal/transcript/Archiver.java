@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.hotcog.api.gateway.GatewayIntents;
+import org.hotcog.tickets.internal.category.CategoryStore;
 import org.hotcog.tickets.internal.close.Reminders;
 import org.hotcog.tickets.internal.close.TicketCloser;
+import org.hotcog.tickets.internal.discord.Access;
 import org.hotcog.tickets.internal.ticket.OpenTickets;
 import org.hotcog.tickets.internal.ticket.Ticket;
 import org.hotcog.tickets.internal.ticket.TicketStore;
@@ -31,8 +33,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * Archives every message of an open ticket as it arrives, and its edits and deletions, so a transcript never depends
- * on the channel still existing. A member's message also counts as activity: the first answer of staff, and the
- * reminder's timer. A ticket channel deleted by hand closes its ticket, with the transcript from the archive.
+ * on the channel still existing. A member's message also counts as activity for the reminder's timer, and the first
+ * message of the category's staff is the ticket's first response. A ticket channel deleted by hand closes its ticket, with the transcript from the archive.
  */
 @Component(service = EventListener.class)
 @GatewayIntents({ GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT })
@@ -44,10 +46,12 @@ public final class Archiver extends ListenerAdapter {
     private final TranscriptStore archive;
     private final Reminders reminders;
     private final TicketCloser closer;
+    private final CategoryStore categories;
 
     @Activate
     public Archiver(@Reference OpenTickets open, @Reference TicketStore tickets, @Reference TranscriptStore archive,
-            @Reference Reminders reminders, @Reference TicketCloser closer) {
+            @Reference Reminders reminders, @Reference TicketCloser closer, @Reference CategoryStore categories) {
+        this.categories = categories;
         this.open = open;
         this.tickets = tickets;
         this.archive = archive;
@@ -68,11 +72,21 @@ public final class Archiver extends ListenerAdapter {
                 message.getTimeCreated().toInstant(), null, null, List.of()));
         if (!message.getAuthor().isBot()) {
             tickets.find(ticketId.getAsLong()).filter(Ticket::isOpen).ifPresent(ticket -> {
-                boolean responder = message.getAuthor().getIdLong() != ticket.openerId();
-                tickets.recordActivity(ticket, message.getAuthor().getIdLong(), responder, Instant.now());
+                tickets.recordActivity(ticket, message.getAuthor().getIdLong(), isFirstResponse(ticket, event),
+                        Instant.now());
                 reminders.activity(ticket);
             });
         }
+    }
+
+    /** Whether this is the first answer of the ticket's staff (an added member's message is not one). */
+    private boolean isFirstResponse(Ticket ticket, MessageReceivedEvent event) {
+        if (ticket.firstResponseAt() != null || event.getMember() == null
+                || event.getAuthor().getIdLong() == ticket.openerId()) {
+            return false;
+        }
+        return categories.find(ticket.guildId(), ticket.categoryId())
+                .map(category -> Access.isStaff(event.getMember(), category)).orElse(false);
     }
 
     @Override
