@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +38,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * reads no bundle at all.
  */
 public final class FrameworkLauncher {
+    /** Framework property: this launcher announces when it has started every bundle. */
+    static final String ANNOUNCES_PROPERTY = "hotcog.startup.announced";
+    /** Service property of the marker registered once every bundle was started. */
+    static final String STARTED_PROPERTY = "hotcog.startup";
     private static final String LAUNCHER_PROPERTIES = "launcher.properties";
     /** Launcher property: symbolic names of the bundles to install (and so start) first. */
     private static final String EARLY = "hotcog.launch.early";
@@ -90,6 +95,7 @@ public final class FrameworkLauncher {
             // Resolve what nothing started (bundles an operator stopped), so that their state reads
             // RESOLVED, as before the restart, and a bundle that cannot resolve shows at once.
             framework.adapt(FrameworkWiring.class).resolveBundles(null);
+            announceStarted(framework);
             StartupMemory.releaseWhenStarted();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "hotcog-shutdown"));
             framework.waitForStop(0);
@@ -125,8 +131,20 @@ public final class FrameworkLauncher {
         }
     }
 
+    /**
+     * Tells the core that every packed bundle was started: a marker service (property {@value #STARTED_PROPERTY}),
+     * which the core's command sync waits for, so that the commands of all modules go to Discord in one write. The
+     * framework property {@value #ANNOUNCES_PROPERTY} says the marker will come (other launchers give none).
+     */
+    private static void announceStarted(Framework framework) {
+        Hashtable<String, Object> marker = new Hashtable<>();
+        marker.put(STARTED_PROPERTY, "complete");
+        framework.getBundleContext().registerService(Object.class.getName(), new Object(), marker);
+    }
+
     private Map<String, String> frameworkProperties(Properties launch) {
         Map<String, String> properties = new HashMap<>();
+        properties.put(ANNOUNCES_PROPERTY, "true");
         for (String key : launch.stringPropertyNames()) {
             if (!key.startsWith("launch.")) {
                 properties.put(key, launch.getProperty(key));

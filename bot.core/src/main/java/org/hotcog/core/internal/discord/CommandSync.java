@@ -29,7 +29,8 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 
 /**
  * Keeps the commands Discord holds equal to the commands of the active bundles. Changes are
- * debounced (a module swap or a burst of starting bundles costs one write), compared with what
+ * debounced (a module swap or a burst of starting bundles costs one write, and at start-up the
+ * first write waits until the framework has started every bundle), compared with what
  * Discord holds, and written with one bulk overwrite only when they differ: a restart with the
  * same bundles writes nothing. Commands go to the configured development guilds, or else globally;
  * with development guilds, global commands are removed, and a guild that stops being a development
@@ -49,6 +50,7 @@ public final class CommandSync implements RegistryListener {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "hotcog-command-sync"));
     private final AtomicLong writes = new AtomicLong();
+    private final StartupSignal startup;
     private ScheduledFuture<?> pending;
 
     @Activate
@@ -58,6 +60,7 @@ public final class CommandSync implements RegistryListener {
         this.registry = registry;
         this.devGuilds = config.devGuilds();
         this.guildsWithCommands = new GuildsWithCommands(context.getDataFile("guilds-with-commands").toPath());
+        this.startup = new StartupSignal(context);
         registry.addListener(this);
         commandsChanged();
     }
@@ -85,6 +88,15 @@ public final class CommandSync implements RegistryListener {
     }
 
     private void syncSafely() {
+        if (!startup.bundlesStarted()) {
+            // The framework is still starting bundles, whose commands would come in a second write: wait for all.
+            synchronized (this) {
+                if (!worker.isShutdown()) {
+                    pending = worker.schedule(this::syncSafely, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+            return;
+        }
         try {
             sync();
         } catch (InterruptedException e) {
