@@ -1,6 +1,7 @@
 package org.hotcog.emulator.internal.offline;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -9,6 +10,7 @@ import org.hotcog.emulator.LocalDiscord;
 import org.hotcog.emulator.Role;
 import org.hotcog.emulator.TextChannel;
 import org.hotcog.emulator.User;
+import org.hotcog.emulator.ai.LocalAiProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -24,16 +26,24 @@ import org.slf4j.LoggerFactory;
  * Offline mode: with no Discord token configured, the core publishes this component's
  * configuration; it starts a local Discord with a demo guild on 127.0.0.1 and points the core's
  * connection at it, so the bot does its job (and the playground shows it) with nothing from the
- * internet. When a token is configured, the configuration goes away and so does the local Discord.
+ * internet. It also starts the local AI providers and configures the AI module's provider "demo" on
+ * them, so that AI answers work with no key. When a token is configured, the configuration goes away
+ * and so do the local Discord and the local providers.
  */
 @Component(service = OfflineDiscord.class, configurationPid = OfflineDiscord.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class OfflineDiscord {
     public static final String PID = "org.hotcog.emulator.offline";
     static final String DISCORD_PID = "org.hotcog.core.discord";
+    /** The AI module's provider factory configuration, and the name of the demo provider in it. */
+    static final String AI_PROVIDER_PID = "org.hotcog.ai.provider";
+    static final String AI_DEMO_PROVIDER = "demo";
+    /** The demo's answers come word by word, as a real model's do, so streaming shows in the playground. */
+    private static final Duration DEMO_TOKEN_DELAY = Duration.ofMillis(40);
     private static final Logger LOG = LoggerFactory.getLogger(OfflineDiscord.class);
 
     private final LocalDiscord discord;
+    private final LocalAiProvider ai;
     private final ConfigurationAdmin configurationAdmin;
     private final DemoGuild demo;
 
@@ -47,6 +57,16 @@ public final class OfflineDiscord {
         connection.put("apiUrl", discord.restUrl());
         connection.put("gatewayUrl", discord.gatewayUrl());
         configurationAdmin.getConfiguration(DISCORD_PID, "?").update(connection);
+        this.ai = LocalAiProvider.start();
+        ai.tokenDelay(DEMO_TOKEN_DELAY);
+        Dictionary<String, Object> provider = new Hashtable<>();
+        provider.put("name", AI_DEMO_PROVIDER);
+        provider.put("kind", "openai");
+        provider.put("baseUrl", ai.openAiBaseUrl());
+        provider.put(".apiKey", ai.apiKey());
+        provider.put("defaultModel", "local-vision");
+        provider.put("timeoutSeconds", 30);
+        configurationAdmin.getFactoryConfiguration(AI_PROVIDER_PID, AI_DEMO_PROVIDER, "?").update(provider);
         String host = property(context, "org.apache.felix.http.host", "127.0.0.1");
         String port = property(context, "org.osgi.service.http.port", "8080");
         LOG.info("Offline mode: no Discord token is configured, so the bot runs on a local Discord with the "
@@ -59,6 +79,11 @@ public final class OfflineDiscord {
         if (connection.getProperties() != null && discord.botToken().equals(connection.getProperties().get(".token"))) {
             connection.delete();
         }
+        Configuration provider = configurationAdmin.getFactoryConfiguration(AI_PROVIDER_PID, AI_DEMO_PROVIDER, "?");
+        if (provider.getProperties() != null && ai.apiKey().equals(provider.getProperties().get(".apiKey"))) {
+            provider.delete();
+        }
+        ai.close();
         discord.close();
     }
 

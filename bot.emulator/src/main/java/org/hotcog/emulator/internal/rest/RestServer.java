@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import org.hotcog.emulator.internal.http.LoopbackHttp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -75,7 +77,7 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer open(ObjectMapper mapper, Predicate<String> tokenCheck, ErrorListener errorListener) {
         // A fixed pool: requests are short and CPU-bound, and benchmarks run on 2 cores.
-        return new RestServer(mapper, LoopbackHttp.open("local-discord-rest-", 4), tokenCheck, errorListener);
+        return new RestServer(mapper, LoopbackHttp.open("local-discord-rest", 4), tokenCheck, errorListener);
     }
 
     /**

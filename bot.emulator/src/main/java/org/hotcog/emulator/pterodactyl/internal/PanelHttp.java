@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.hotcog.emulator.internal.rest.LoopbackHttp;
+import org.hotcog.emulator.internal.http.LoopbackHttp;
 import org.hotcog.emulator.internal.rest.RouteTable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ final class PanelHttp implements AutoCloseable {
         this.mapper = mapper;
         routes.register(client, application);
         // Enough threads that an injected slow answer does not hold up the others.
-        server = LoopbackHttp.open("local-panel-http-", 8);
+        server = LoopbackHttp.open("local-panel-http", 8);
         server.serve(this::handle);
     }
 

@@ -1,0 +1,103 @@
+package org.hotcog.ai.internal.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import org.hotcog.ai.internal.conversation.Turn;
+import org.hotcog.emulator.ai.LocalAiProvider;
+
+/** A provider built from its factory configuration, as Declarative Services builds it. */
+class ProviderServiceTest {
+
+    /** A configuration as DS gives it: every attribute, the defaults where not set. */
+    private record Config(String name, String kind, String baseUrl, String _apiKey, String apiKeyVariable,
+            String defaultModel, String[] extraHeaders, String extraBody, String[] prices, int timeoutSeconds)
+            implements ProviderConfig {
+
+        Config(String kind, String baseUrl, String key, String variable) {
+            this("demo", kind, baseUrl, key, variable, "local-chat", new String[0], "", new String[0], 5);
+        }
+
+        Config withTimeout(int seconds) {
+            return new Config(name, kind, baseUrl, _apiKey, apiKeyVariable, defaultModel, extraHeaders, extraBody,
+                    prices, seconds);
+        }
+
+        Config withBody(String body) {
+            return new Config(name, kind, baseUrl, _apiKey, apiKeyVariable, defaultModel, extraHeaders, body, prices,
+                    timeoutSeconds);
+        }
+
+        Config withPrices(String... lines) {
+            return new Config(name, kind, baseUrl, _apiKey, apiKeyVariable, defaultModel, extraHeaders, extraBody,
+                    lines, timeoutSeconds);
+        }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return ProviderConfig.class;
+        }
+    }
+
+    private static final UnaryOperator<String> NO_ENVIRONMENT = name -> null;
+
+    @Test
+    void aConfiguredProviderAnswersAndListsModels() throws Exception {
+        try (LocalAiProvider ai = LocalAiProvider.start()) {
+            ProviderService service = new ProviderService(new Config("gemini", ai.geminiBaseUrl(), ai.apiKey(), "")
+                    .withPrices("local-chat: 0.5 1.5"), NO_ENVIRONMENT);
+            ai.answerNext("configured and working");
+            Completion completion = service.chat(new ChatRequest(service.settings().defaultModel(), null,
+                    List.of(Turn.user("hi"))), delta -> { }).get(10, TimeUnit.SECONDS);
+
+            assertThat(completion.text()).isEqualTo("configured and working");
+            assertThat(service.models().get(10, TimeUnit.SECONDS)).contains("local-chat");
+            assertThat(service.prices().costMicros("local-chat", 1_000, 1_000)).isEqualTo(2_000_000);
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void theKeyCanComeFromTheEnvironment() {
+        ProviderSettings settings = ProviderService.settings(
+                new Config("openai", "http://127.0.0.1:8000/v1", "", "AI_KEY"), Map.of("AI_KEY", "sk-from-env")::get);
+
+        assertThat(settings.apiKey()).isEqualTo("sk-from-env");
+    }
+
+    @Test
+    void anEmptyBaseUrlMeansTheServiceItself() {
+        ProviderSettings openAi = ProviderService.settings(new Config("openai", "", "k", ""), NO_ENVIRONMENT);
+        ProviderSettings gemini = ProviderService.settings(new Config("gemini", " ", "k", ""), NO_ENVIRONMENT);
+
+        assertThat(openAi.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
+        assertThat(gemini.baseUrl()).isEqualTo(URI.create("https://generativelanguage.googleapis.com/v1beta"));
+    }
+
+    @Test
+    void badConfigurationsNameTheKey() {
+        assertThatThrownBy(() -> ProviderService.settings(new Config("openai", "", "k", "AI_KEY"), NO_ENVIRONMENT))
+                .hasMessageStartingWith("apiKeyVariable:");
+        assertThatThrownBy(() -> ProviderService.settings(new Config("openai", "", "", "AI_KEY"), NO_ENVIRONMENT))
+                .hasMessageStartingWith("apiKeyVariable:").hasMessageContaining("AI_KEY");
+        assertThatThrownBy(() -> ProviderService.settings(new Config("mistral", "", "", ""), NO_ENVIRONMENT))
+                .hasMessageStartingWith("kind:");
+        assertThatThrownBy(() -> ProviderService.settings(new Config("openai", "not a url", "", ""), NO_ENVIRONMENT))
+                .hasMessageStartingWith("baseUrl:");
+        assertThatThrownBy(() -> ProviderService.settings(new Config("openai", "", "", "").withTimeout(0),
+                NO_ENVIRONMENT)).hasMessageStartingWith("timeoutSeconds:");
+        assertThatThrownBy(() -> ProviderService.settings(new Config("openai", "", "", "").withBody("[]"),
+                NO_ENVIRONMENT)).hasMessageStartingWith("extraBody:");
+        assertThatThrownBy(() -> new ProviderService(new Config("openai", "", "", "").withPrices("gpt: 1"),
+                NO_ENVIRONMENT)).hasMessageStartingWith("prices:");
+    }
+}
