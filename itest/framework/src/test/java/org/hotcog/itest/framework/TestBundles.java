@@ -93,6 +93,26 @@ public final class TestBundles {
         return new ByteArrayInputStream(bytes.toByteArray());
     }
 
+    /**
+     * A bundle that only declares the metatype of a factory PID: a secret attribute {@code .token}
+     * (a password) and a plain attribute {@code name}.
+     */
+    static InputStream declaringSecret(String symbolicName, String factoryPid) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest(symbolicName, "1.0.0"))) {
+            add(jar, "OSGI-INF/metatype/" + factoryPid + ".xml", """
+                    <metatype:MetaData xmlns:metatype="http://www.osgi.org/xmlns/metatype/v1.4.0">
+                      <OCD id="%1$s" name="Sealed in tests">
+                        <AD id=".token" type="Password" required="false"/>
+                        <AD id="name" type="String" required="false"/>
+                      </OCD>
+                      <Designate factoryPid="%1$s"><Object ocdref="%1$s"/></Designate>
+                    </metatype:MetaData>
+                    """.formatted(factoryPid).getBytes(StandardCharsets.UTF_8));
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
     /** A bundle that imports a package nobody exports, so it cannot resolve. */
     static byte[] unresolvable(String symbolicName) throws IOException {
         Manifest manifest = manifest(symbolicName, "1.0.0");
