@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.hotcog.api.economy.EconomyTopics;
+import org.hotcog.api.storage.Transactions;
 import org.hotcog.economy.internal.settings.EconomySettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,13 +56,6 @@ public final class Ledger {
     public record Payment(long payerBalance, long receiverBalance) {
     }
 
-    /**
-     * SQLSTATEs after which a transaction is tried again: a duplicate key (two first changes of one
-     * wallet inserting it at once), deadlock, serialization failure and lock time-out, in H2 and
-     * PostgreSQL.
-     */
-    private static final Set<String> RETRY = Set.of("23505", "40001", "40P01", "HYT00");
-    private static final int ATTEMPTS = 10;
     private static final Set<LedgerKind> EARNED = Set.of(LedgerKind.DAILY, LedgerKind.PAY_IN, LedgerKind.GIVE);
 
     private final DataSource database;
@@ -334,26 +328,15 @@ public final class Ledger {
     }
 
     /**
-     * Runs {@code work} in one transaction, again after a conflict with another one (so it must
-     * have no effect outside the database). A runtime exception it throws rolls everything back.
+     * Runs {@code work} in one transaction, again after a conflict with another one
+     * ({@link Transactions}: it must have no effect outside the database). A refusal or a runtime
+     * exception it throws rolls everything back.
      */
     public <T> T inTransaction(Work<T> work) throws LedgerRefusal {
-        for (int attempt = 1;; attempt++) {
-            try (Connection connection = database.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | LedgerRefusal | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (!RETRY.contains(e.getSQLState()) || attempt == ATTEMPTS) {
-                    throw failed("change a balance", e);
-                }
-            }
+        try {
+            return Transactions.inTransaction(database, work::run);
+        } catch (SQLException e) {
+            throw failed("change a balance", e);
         }
     }
 

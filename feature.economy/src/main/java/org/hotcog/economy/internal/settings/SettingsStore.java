@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,9 +54,8 @@ public final class SettingsStore {
      */
     public EconomySettings save(long guildId, EconomySettings s) {
         s.validate();
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(database, connection -> {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM economy_settings WHERE guild_id = ?")) {
                     delete.setLong(1, guildId);
@@ -77,11 +77,8 @@ public final class SettingsStore {
                     insert.setBoolean(12, s.globalWallets());
                     insert.executeUpdate();
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the economy settings: " + e.getMessage(), e);
         }

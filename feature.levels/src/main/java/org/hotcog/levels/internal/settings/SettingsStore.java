@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.hotcog.levels.internal.db.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,9 +65,8 @@ public final class SettingsStore {
      */
     public LevelSettings save(long guildId, LevelSettings s) {
         s.validate();
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(database, connection -> {
                 Sql.execute(connection, "DELETE FROM levels_settings WHERE guild_id = ?", guildId);
                 Sql.execute(connection, "INSERT INTO levels_settings (guild_id, announce_channel_id, cooldown_seconds, "
                         + "coins_per_xp, max_coin_xp, replace_rewards) VALUES (?, ?, ?, ?, ?, ?)", guildId,
@@ -77,11 +77,8 @@ public final class SettingsStore {
                     Sql.execute(connection, "INSERT INTO levels_reward (guild_id, level, role_id) VALUES (?, ?, ?)",
                             guildId, reward.level(), reward.roleId());
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the level settings: " + e.getMessage(), e);
         }

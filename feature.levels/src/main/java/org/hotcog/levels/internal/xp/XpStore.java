@@ -11,10 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.hotcog.levels.internal.db.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,13 +47,6 @@ public final class XpStore {
     /** A place on the leaderboard, from 1. */
     public record Ranked(int rank, long userId, long xp) {
     }
-
-    /**
-     * SQLSTATEs after which a gain is tried again: a duplicate key (two first gains of one member
-     * inserting at once), deadlock, serialization failure and lock time-out, in H2 and PostgreSQL.
-     */
-    private static final Set<String> RETRY = Set.of("23505", "40001", "40P01", "HYT00");
-    private static final int ATTEMPTS = 10;
 
     private final DataSource database;
 
@@ -199,29 +192,12 @@ public final class XpStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction, again after a conflict with another one. */
-    private <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try (Connection connection = database.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (!RETRY.contains(e.getSQLState()) || attempt == ATTEMPTS) {
-                    throw failed("add XP", e);
-                }
-            }
+    private <T> T inTransaction(Transactions.Work<T, RuntimeException> work) {
+        try {
+            return Transactions.inTransaction(database, work);
+        } catch (SQLException e) {
+            throw failed("add XP", e);
         }
     }
 

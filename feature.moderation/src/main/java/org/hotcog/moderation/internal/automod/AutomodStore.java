@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -83,6 +84,7 @@ public final class AutomodStore {
             insertTerms(connection, guildId, WORD, settings.blockedWords());
             insertTerms(connection, guildId, PATTERN, settings.blockedPatterns());
             insertTerms(connection, guildId, INVITE, settings.allowedInvites());
+            return null;
         });
         cache.remove(guildId);
         return settings;
@@ -94,8 +96,7 @@ public final class AutomodStore {
      * @return whether this call turned it on
      */
     public boolean startStrictMode(long guildId, Instant now, Instant until) {
-        boolean[] started = { false };
-        inTransaction(connection -> {
+        return inTransaction(connection -> {
             AutomodSettings settings = read(connection, guildId);
             int updated = execute(connection, "UPDATE moderation_automod SET strict_until = ? WHERE guild_id = ? "
                     + "AND (strict_until IS NULL OR strict_until < ?)", Timestamp.from(until), guildId,
@@ -107,9 +108,8 @@ public final class AutomodStore {
                         settings.strictFor().getSeconds(), Timestamp.from(until));
                 updated = 1;
             }
-            started[0] = updated > 0;
+            return updated > 0;
         });
-        return started[0];
     }
 
     /** Until when strict mode is on, if it is on at {@code now}. */
@@ -127,10 +127,8 @@ public final class AutomodStore {
      * @return whether this call ended it
      */
     public boolean endStrictMode(long guildId, Instant now) {
-        int[] ended = { 0 };
-        inTransaction(connection -> ended[0] = execute(connection, "UPDATE moderation_automod SET strict_until = NULL "
-                + "WHERE guild_id = ? AND strict_until <= ?", guildId, Timestamp.from(now)));
-        return ended[0] > 0;
+        return inTransaction(connection -> execute(connection, "UPDATE moderation_automod SET strict_until = NULL "
+                + "WHERE guild_id = ? AND strict_until <= ?", guildId, Timestamp.from(now)) > 0);
     }
 
     private AutomodSettings read(long guildId) {
@@ -214,21 +212,9 @@ public final class AutomodStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void inTransaction(Work work) {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(Transactions.Work<T, RuntimeException> work) {
+        try {
+            return Transactions.inTransaction(database, work);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the automod settings: " + e.getMessage(), e);
         }

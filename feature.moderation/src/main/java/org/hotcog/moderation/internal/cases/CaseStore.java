@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,9 +36,6 @@ public final class CaseStore {
 
     private static final String COLUMNS = "guild_id, case_number, action, target_id, target_name, moderator_id, "
             + "moderator_name, automatic, reason, duration_seconds, created_at, modlog_channel_id, modlog_message_id, detail";
-    /** SQLSTATE of a unique or primary key violation, in H2 and PostgreSQL alike. */
-    private static final String DUPLICATE_KEY = "23505";
-    private static final int ATTEMPTS = 5;
 
     private final DataSource database;
 
@@ -48,29 +46,17 @@ public final class CaseStore {
 
     /** Stores a case with the guild's next number, together with {@code alsoInTransaction}. */
     public ModCase create(NewCase c, WithCase alsoInTransaction) {
-        for (int attempt = 1;; attempt++) {
-            try (Connection connection = database.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    ModCase stored = insert(connection, c);
-                    alsoInTransaction.run(connection, stored.number());
-                    connection.commit();
-                    return stored;
-                } catch (RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } catch (SQLException e) {
-                    connection.rollback();
-                    // Two processes creating the first case of a guild both insert its counter row: the
-                    // loser retries and then finds the row to update.
-                    if (!DUPLICATE_KEY.equals(e.getSQLState()) || attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not store a " + c.action().wireName() + " case: "
-                        + e.getMessage(), e);
-            }
+        try {
+            // Two processes creating the first case of a guild both insert its counter row: the loser
+            // runs again and then finds the row to update.
+            return Transactions.inTransaction(database, connection -> {
+                ModCase stored = insert(connection, c);
+                alsoInTransaction.run(connection, stored.number());
+                return stored;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store a " + c.action().wireName() + " case: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
 import org.hotcog.moderation.internal.cases.CaseAction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,15 +60,11 @@ public final class SettingsStore {
      */
     public ModerationSettings save(long guildId, ModerationSettings settings) {
         settings.validate();
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(database, connection -> {
                 write(connection, guildId, settings);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the moderation settings: " + e.getMessage(), e);
         }

@@ -12,14 +12,14 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.hotcog.api.storage.Transactions;
+
 /**
  * The tickets module's way to the database: statements with parameters in order, and transactions
  * that are tried again when the database reports a conflict with another transaction (two opens of
  * the same guild's first ticket, a deadlock under PostgreSQL).
  */
 public final class Database {
-    private static final int ATTEMPTS = 5;
-
     /** Reads one row into a value. */
     @FunctionalInterface
     public interface RowReader<T> {
@@ -38,30 +38,16 @@ public final class Database {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} in a transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs {@code work} in a transaction, committed when it returns and rolled back when it throws,
+     * again after a conflict with another transaction ({@link Transactions}).
+     */
     public <T> T transaction(Work<T> work) {
-        SQLException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                if (!isConflict(e)) {
-                    throw new IllegalStateException("database: " + e.getMessage(), e);
-                }
-                last = e;
-            }
+        try {
+            return Transactions.inTransaction(dataSource, work::run);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("database: still conflicting after " + ATTEMPTS + " attempts", last);
     }
 
     /** Runs one statement outside a transaction of the caller's; returns the rows it changed. */
@@ -133,14 +119,5 @@ public final class Database {
             Object value = parameters[i];
             statement.setObject(i + 1, value instanceof Instant at ? Timestamp.from(at) : value);
         }
-    }
-
-    /**
-     * Whether another transaction got in the way: a duplicate key written meanwhile (SQL state 23505),
-     * a serialization failure or deadlock (40001, 40P01), or H2's lock time-out (HYT00).
-     */
-    private static boolean isConflict(SQLException e) {
-        String state = e.getSQLState();
-        return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
     }
 }
