@@ -1,7 +1,6 @@
 package org.hotcog.core.internal.discord;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -15,9 +14,10 @@ public @interface DiscordConfig {
 
     /**
      * Set only by the offline local Discord, whose token protects nothing; a real token comes from
-     * {@code Secrets}, because configurations are stored in plain text.
+     * {@code Secrets}, because configurations are stored in plain text. Not a password attribute:
+     * those are sealed in the store, and the rewrite would restart the connection at every start.
      */
-    @AttributeDefinition(name = "Local bot token", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Local bot token", description = "The offline local Discord's; protects nothing.")
     String _token() default "";
 
     @AttributeDefinition(name = "REST base URL", description = "Empty for Discord.")
