@@ -289,6 +289,16 @@ public final class Assistant {
         return mine[0];
     }
 
+    /**
+     * @param conversationId a conversation
+     * @return done once the questions of the conversation asked so far are answered and kept (at once if none is
+     *     in progress), so that what comes next (a reset) sees them
+     */
+    public CompletableFuture<Void> afterAnswers(long conversationId) {
+        CompletableFuture<Answer> last = answering.get(conversationId);
+        return last == null ? CompletableFuture.completedFuture(null) : last.handle((answer, failure) -> null);
+    }
+
     private CompletableFuture<Answer> answer(Place place, Resolved resolved, Conversation conversation,
             Turn question, List<Long> questionMessageIds, MessageTarget target, boolean replyExists) {
         List<Turn> turns = new ArrayList<>();

@@ -127,13 +127,15 @@ public final class AiCommand implements SlashCommand {
         return ctx.event().getOption(name, OptionMapping::getAsString);
     }
 
-    private void reset(SlashCommandContext ctx) throws SQLException {
+    private void reset(SlashCommandContext ctx) throws Exception {
         if (!(ctx.event().getChannel() instanceof ThreadChannel thread)) {
             throw new Refusal("Only a /chat thread keeps a conversation to reset; elsewhere, ask without replying "
                     + "to start afresh.");
         }
         long id = conversations.ofThread(thread.getIdLong())
                 .orElseThrow(() -> new Refusal("This thread is not a /chat conversation."));
+        // an answer still streaming (or being kept) is part of what is forgotten
+        assistant.afterAnswers(id).get(60, TimeUnit.SECONDS);
         int forgotten = conversations.reset(id);
         ctx.reply().send("The AI forgot this conversation (" + forgotten + " message" + (forgotten == 1 ? "" : "s")
                 + "); the next message starts afresh.");
