@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hotcog.api.ai.AiTopics;
 import org.hotcog.api.secrets.SecretBox;
+import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.InteractionResult;
 import org.hotcog.emulator.Message;
 import org.hotcog.emulator.TextChannel;
@@ -378,5 +379,26 @@ class AiTest {
         assertThat(settings).contains("local-openai", "local-gemini").doesNotContain(openAiKey, "apiKey", "127.0.0.1");
         assertThat(ai.raw("GET", "usage", null).body()).doesNotContain(openAiKey);
         assertThat(log.text()).contains("AI provider").doesNotContain(openAiKey);
+    }
+
+    @Test
+    @Order(9)
+    void modelsAreOfferedFromTheProvidersOwnListAndAnUnknownOneIsRefused() throws Exception {
+        List<Choice> all = ai.command(ai.owner, ai.fixture.general, "ai").subcommand("model")
+                .option("provider", "local-ollama").autocomplete("model", "");
+        assertThat(all).extracting(Choice::name).containsExactly("local-chat", "local-vision");
+        List<Choice> typed = ai.command(ai.owner, ai.fixture.general, "ai").subcommand("model")
+                .option("provider", "local-gemini").autocomplete("model", "vis");
+        assertThat(typed).extracting(Choice::name).containsExactly("local-vision");
+
+        Message unknown = ai.command(ai.owner, ai.fixture.general, "ai").subcommand("model")
+                .option("model", "gpt-9").option("provider", "local-ollama").send().awaitReply(WAIT);
+        assertThat(unknown.ephemeral()).isTrue();
+        assertThat(unknown.content()).isEqualTo("local-ollama has no model named gpt-9; the list offers its models.");
+        Message notAdmin = ai.command(ai.fixture.alice, ai.fixture.general, "ai").subcommand("model")
+                .option("model", "local-vision").send().awaitReply(WAIT);
+        assertThat(notAdmin.ephemeral()).isTrue();
+        assertThat(notAdmin.content()).startsWith("You need the Manage Server permission");
+        assertThat(ai.rest("GET", "settings", null).path("model").isNull()).isTrue();
     }
 }
