@@ -34,4 +34,9 @@ public @interface AiConfig {
     @AttributeDefinition(name = "Edit interval (ms)", description = "The least time between two edits of a streamed "
             + "answer; Discord's rate limits ask for 1000 or more.")
     int editIntervalMillis() default 1_000;
+
+    @AttributeDefinition(name = "Largest image (bytes)", description = "Images attached to a message for the AI up to "
+            + "this size are passed to the provider (PNG, JPEG, WebP, GIF; four at most); larger ones are left out "
+            + "with a note.")
+    int maxImageBytes() default 5_000_000;
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.hotcog.ai.internal.answer.JdaAnswerTarget;
 import org.hotcog.ai.internal.ask.Assistant;
 import org.hotcog.ai.internal.conversation.ConversationStore;
+import org.hotcog.ai.internal.conversation.Role;
 import org.hotcog.ai.internal.conversation.Turn;
 import org.hotcog.api.gateway.GatewayIntents;
 import org.hotcog.api.interaction.Refusal;
@@ -32,7 +33,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  * Conversations outside commands: every message in a {@code /chat} thread continues its conversation; a reply to
  * any message of a conversation (a question or an answer) continues that one, so the reply chain is the history;
  * a message that mentions the bot starts a new one (and so does any message in a direct message, where those are
- * allowed). Answers reply to the message, never pinging its author.
+ * allowed). Images attached to the message go to the model with its text ({@link AttachedImages}). Answers reply to
+ * the message, never pinging its author.
  */
 @Component(service = EventListener.class)
 @GatewayIntents({GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.DIRECT_MESSAGES})
@@ -42,6 +44,7 @@ public final class ConversationListener extends ListenerAdapter {
 
     private final Assistant assistant;
     private final ConversationStore conversations;
+    private final AttachedImages attached = new AttachedImages();
 
     @Activate
     public ConversationListener(@Reference Assistant assistant, @Reference ConversationStore conversations) {
@@ -61,7 +64,7 @@ public final class ConversationListener extends ListenerAdapter {
                 return;
             }
             String text = withoutBotMention(message.getContentRaw(), event.getJDA().getSelfUser().getIdLong());
-            if (text.isEmpty()) {
+            if (text.isEmpty() && message.getAttachments().isEmpty()) {
                 return;
             }
             Assistant.Place place = new Assistant.Place(event.isFromGuild() ? event.getGuild() : null,
@@ -71,18 +74,32 @@ public final class ConversationListener extends ListenerAdapter {
                 assistant.admit(place);
                 resolved = assistant.resolve(place);
             } catch (Refusal refusal) {
-                message.reply(new MessageCreateBuilder().setContent(refusal.getMessage())
-                        .setAllowedMentions(EnumSet.noneOf(MentionType.class)).mentionRepliedUser(false).build())
-                        .queue();
+                reply(message, refusal.getMessage());
                 return;
             }
-            assistant.ask(place, resolved, conversation.get(), Turn.user(text), List.of(message.getIdLong()),
+            AttachedImages.Fetched images = attached.fetch(message.getAttachments().stream()
+                    .map(file -> new AttachedImages.Source(file.getUrl(), file.getContentType(), file.getSize()))
+                    .toList(), assistant.config().maxImageBytes());
+            if (!images.leftOut().isEmpty()) {
+                reply(message, "-# Not passed to the AI: " + String.join(", ", images.leftOut()) + ".");
+            }
+            if (text.isEmpty() && images.images().isEmpty()) {
+                return;
+            }
+            assistant.ask(place, resolved, conversation.get(), new Turn(Role.USER, text, images.images()),
+                    List.of(message.getIdLong()),
                     JdaAnswerTarget.replyingTo(message), false)
                     .whenComplete((answer, failure) -> Assistant.logFailure("to message " + message.getId(),
                             failure));
         } catch (SQLException e) {
             LOG.error("Cannot find the AI conversation of message {}", message.getId(), e);
         }
+    }
+
+    /** A short reply that pings no one. */
+    private static void reply(Message message, String text) {
+        message.reply(new MessageCreateBuilder().setContent(text).setAllowedMentions(EnumSet.noneOf(MentionType.class))
+                .mentionRepliedUser(false).build()).queue();
     }
 
     /** The conversation the message continues or starts, if it is one for the AI. */
