@@ -114,18 +114,36 @@ final class AiGuild implements AutoCloseable {
 
     /** The first message of {@code channel} that matches, once it has arrived. */
     static Message awaitMessage(TextChannel channel, Predicate<Message> condition) {
+        return awaitMessage(channel, condition, WAIT);
+    }
+
+    static Message awaitMessage(TextChannel channel, Predicate<Message> condition, Duration wait) {
         return await(() -> channel.messages().stream().filter(condition).findFirst(), "a message in #"
-                + channel.name());
+                + channel.name(), wait);
+    }
+
+    /** The first message of {@code channel} that matches within {@code wait}, or empty. */
+    static Optional<Message> pollMessage(TextChannel channel, Predicate<Message> condition, Duration wait) {
+        return poll(() -> channel.messages().stream().filter(condition).findFirst(), wait);
     }
 
     static <T> T await(Supplier<Optional<T>> probe, String what) {
-        for (long deadline = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < deadline; pause()) {
+        return await(probe, what, WAIT);
+    }
+
+    static <T> T await(Supplier<Optional<T>> probe, String what, Duration wait) {
+        return poll(probe, wait).orElseThrow(() -> new AssertionError("no " + what + " within " + wait));
+    }
+
+    /** What {@code probe} finds within {@code wait}, or empty. */
+    static <T> Optional<T> poll(Supplier<Optional<T>> probe, Duration wait) {
+        for (long deadline = System.nanoTime() + wait.toNanos(); System.nanoTime() < deadline; pause()) {
             Optional<T> found = probe.get();
             if (found.isPresent()) {
-                return found.get();
+                return found;
             }
         }
-        throw new AssertionError("no " + what + " within " + WAIT);
+        return Optional.empty();
     }
 
     private static void pause() {

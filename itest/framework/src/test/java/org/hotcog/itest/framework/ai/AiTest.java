@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,7 @@ class AiTest {
 
     @BeforeEach
     void fresh() throws Exception {
+        ai.ai.reset();
         ai.ai.tokenDelay(Duration.ZERO);
         ai.rest("PUT", "settings", "{\"provider\": \"\", \"model\": \"\", \"persona\": \"\"}");
     }
@@ -295,32 +297,33 @@ class AiTest {
         thread.post(eve, "remember the number 42");
         awaitMessage(thread, m -> m.content().equals("before the update"));
 
+        updateTheBundle(context);
+        askUntilAnswered(thread, eve, "what was the number?", "after the update");
+        assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns()).extracting(AiTurn::text)
+                .startsWith("remember the number 42", "before the update");
+    }
+
+    /** Updates the AI bundle in place and waits until it is back, with its commands in Discord. */
+    static void updateTheBundle(BundleContext context) throws Exception {
         Bundle bundle = List.of(context.getBundles()).stream()
                 .filter(b -> "org.hotcog.ai".equals(b.getSymbolicName())).findFirst().orElseThrow();
         bundle.update();
         AiGuild.await(() -> bundle.getState() == Bundle.ACTIVE && bundle.getRegisteredServices() != null
-                && bundle.getRegisteredServices().length > 10 ? java.util.Optional.of(true)
-                : java.util.Optional.empty(), "the AI bundle active again");
+                && bundle.getRegisteredServices().length > 10 ? Optional.of(true) : Optional.empty(),
+                "the AI bundle active again");
         ai.fixture.requireCommands(AiGuild.COMMANDS);
+    }
 
-        ai.ai.answerNext("after the update");
+    /**
+     * Posts the question in the thread until it is answered: right after an update the listener may not be back
+     * yet, and a message it did not see is not part of the conversation.
+     */
+    static void askUntilAnswered(TextChannel thread, User user, String question, String answer) {
+        ai.ai.answerNext(answer);
         AiGuild.await(() -> {
-            thread.post(eve, "what was the number?");
-            long deadline = System.currentTimeMillis() + 3_000;
-            while (System.currentTimeMillis() < deadline) {
-                if (thread.messages().stream().anyMatch(m -> m.content().equals("after the update"))) {
-                    return java.util.Optional.of(true);
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return java.util.Optional.empty();
+            thread.post(user, question);
+            return AiGuild.pollMessage(thread, m -> m.content().equals(answer), Duration.ofSeconds(3));
         }, "an answer after the update");
-        assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns()).extracting(AiTurn::text)
-                .startsWith("remember the number 42", "before the update");
     }
 
     @Test
@@ -341,6 +344,7 @@ class AiTest {
         try {
             assertThat(ask(fay, "hi").awaitReply(WAIT).content())
                     .isEqualTo("The AI answers only in some channels of this server, not in this one.");
+            assertThat(ai.ai.requests()).as("refusals call no provider").hasSize(calls);
             ai.ai.answerNext("in the right channel");
             answered(ai.command(fay, only, "ask").option("prompt", "hi").send(), "in the right channel");
         } finally {
@@ -353,23 +357,33 @@ class AiTest {
         Thread.sleep(1_500);
         assertThat(ai.fixture.discord.dmsOf(fay)).noneMatch(m -> m.author().id() == ai.fixture.discord.botUser().id());
         ai.assistant(0, 8_000, true);
-        ai.ai.answerNext("Yes, in private.");
-        ai.fixture.discord.postDm(fay, "are you there now?");
-        AiGuild.await(() -> ai.fixture.discord.dmsOf(fay).stream()
-                .filter(m -> m.content().equals("Yes, in private.")).findFirst(), "an answer in the DM");
+        try {
+            // the configuration reaches the assistant a moment later: asked until it is answered
+            ai.ai.answerNext("Yes, in private.");
+            AiGuild.await(() -> {
+                ai.fixture.discord.postDm(fay, "are you there now?");
+                return AiGuild.poll(() -> ai.fixture.discord.dmsOf(fay).stream()
+                        .filter(m -> m.content().equals("Yes, in private.")).findFirst(), Duration.ofSeconds(3));
+            }, "an answer in the DM");
+        } finally {
+            ai.assistant(0, 8_000, false);
+        }
 
-        // the cooldown refuses a second question too soon, before any call
+        // the cooldown refuses a second question too soon, before any call (once the configuration is in force)
         ai.assistant(30, 8_000, false);
         try {
-            ai.ai.answerNext("once");
-            answered(ask(fay, "one"), "once");
-            Message slow = ask(fay, "two").awaitReply(WAIT);
+            Message slow = AiGuild.await(() -> {
+                ask(fay, "one").awaitOriginal(WAIT, m -> !m.loading() && !m.content().isEmpty());
+                int before = ai.ai.requests().size();
+                Message second = ask(fay, "two").awaitReply(WAIT);
+                return second.content().startsWith("Slow down") && ai.ai.requests().size() == before
+                        ? Optional.of(second) : Optional.empty();
+            }, "the cooldown in force");
             assertThat(slow.ephemeral()).isTrue();
             assertThat(slow.content()).matches("Slow down: you can ask the AI again in \\d+ s\\.");
         } finally {
             ai.assistant(0, 8_000, false);
         }
-        assertThat(ai.ai.requests()).hasSize(calls + 3);
     }
 
     @Test
@@ -400,5 +414,36 @@ class AiTest {
         assertThat(notAdmin.ephemeral()).isTrue();
         assertThat(notAdmin.content()).startsWith("You need the Manage Server permission");
         assertThat(ai.rest("GET", "settings", null).path("model").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(10)
+    void aBundleUpdatedWhileAnAnswerStreamsEndsItMarkedAndTheConversationContinues(
+            @InjectBundleContext BundleContext context) throws Exception {
+        User gus = ai.member("gus");
+        TextChannel thread = ai.threadOf(ai.command(gus, ai.fixture.general, "chat").send().awaitReply(WAIT));
+        StringBuilder story = new StringBuilder("once");
+        for (int i = 1; i <= 80; i++) {
+            story.append(" w").append(i);
+        }
+        ai.ai.tokenDelay(Duration.ofMillis(100));
+        ai.ai.answerNext(story.toString());
+        long botId = ai.fixture.discord.botUser().id();
+        thread.post(gus, "tell me a long story");
+        Message streaming = awaitMessage(thread, m -> m.author().id() == botId && m.content().startsWith("once w"));
+
+        updateTheBundle(context);
+        Message cut = AiGuild.await(() -> streaming.content().contains("⚠") ? Optional.of(streaming)
+                : Optional.empty(), "the streaming answer marked");
+        assertThat(cut.content()).startsWith("once w").doesNotContain("w80")
+                .contains("-# ⚠ The answer was cut");
+
+        ai.ai.tokenDelay(Duration.ZERO);
+        askUntilAnswered(thread, gus, "go on", "the end");
+        List<String> sent = ai.ai.requests().get(ai.ai.requests().size() - 1).turns().stream().map(AiTurn::text)
+                .toList();
+        assertThat(sent.get(0)).isEqualTo("tell me a long story");
+        assertThat(sent.get(1)).startsWith("once w").doesNotContain("w80");
+        assertThat(sent.get(sent.size() - 1)).isEqualTo("go on");
     }
 }
