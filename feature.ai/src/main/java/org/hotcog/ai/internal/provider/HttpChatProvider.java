@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hotcog.api.secrets.SecretBox;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -166,7 +168,7 @@ public final class HttpChatProvider implements ChatProvider, AutoCloseable {
         if (settings.apiKey().isEmpty() || message == null || !message.contains(settings.apiKey())) {
             return failure;
         }
-        return new ProviderException(failure.kind(), failure.status(), message.replace(settings.apiKey(), "****"),
+        return new ProviderException(failure.kind(), failure.status(), SecretBox.redactIn(message, settings.apiKey()),
                 failure.retryAfter(), failure.partialText(), failure.getCause());
     }
 
