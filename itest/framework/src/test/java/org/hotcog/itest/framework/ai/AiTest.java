@@ -414,6 +414,29 @@ class AiTest {
         assertThat(notAdmin.ephemeral()).isTrue();
         assertThat(notAdmin.content()).startsWith("You need the Manage Server permission");
         assertThat(ai.rest("GET", "settings", null).path("model").isNull()).isTrue();
+
+        // a channel's choice over the server's: Gemini's vision model there, the default elsewhere
+        TextChannel vision = ai.fixture.guild.createTextChannel("vision");
+        assertThat(ai.command(ai.owner, vision, "ai").subcommand("model").option("model", "local-vision")
+                .option("provider", "local-gemini").option("scope", "channel").send().awaitReply(WAIT).content())
+                .isEqualTo("The AI answers with **local-vision** of local-gemini in <#" + vision.id() + ">.");
+        ai.ai.answerNext("from gemini");
+        answered(ai.command(ai.fixture.alice, vision, "ask").option("prompt", "which model?").send(), "from gemini");
+        AiRequest there = ai.ai.requests().get(ai.ai.requests().size() - 1);
+        assertThat(there.format()).isEqualTo(org.hotcog.emulator.ai.WireFormat.GEMINI);
+        assertThat(there.model()).isEqualTo("local-vision");
+        ai.ai.answerNext("from openai");
+        answered(ask(ai.fixture.alice, "and here?"), "from openai");
+        AiRequest here = ai.ai.requests().get(ai.ai.requests().size() - 1);
+        assertThat(here.format()).isEqualTo(org.hotcog.emulator.ai.WireFormat.OPENAI);
+        assertThat(here.model()).isEqualTo("local-chat");
+
+        // usage by model and time
+        JsonNode gemini = ai.rest("GET", "usage?model=local-vision&provider=local-gemini", null);
+        assertThat(gemini.path("requests").asLong()).isEqualTo(1);
+        assertThat(gemini.path("calls").get(0).path("channelId").asText()).isEqualTo(Long.toString(vision.id()));
+        assertThat(ai.rest("GET", "usage?from=2099-01-01T00:00:00Z", null).path("requests").asLong()).isZero();
+        assertThat(ai.raw("GET", "usage?from=yesterday", null).statusCode()).isEqualTo(400);
     }
 
     @Test
