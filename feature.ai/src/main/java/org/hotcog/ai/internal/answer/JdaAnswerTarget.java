@@ -1,7 +1,9 @@
 package org.hotcog.ai.internal.answer;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ public final class JdaAnswerTarget implements MessageTarget {
     private final EditById edit;
     /** The ids of the messages sent, by index; an interaction's reply has none (it is "@original"). */
     private final Map<Integer, Long> ids = new ConcurrentHashMap<>();
+    /** The ids of every message shown, by index, the interaction's reply included once it was written. */
+    private final Map<Integer, Long> shown = new ConcurrentHashMap<>();
 
     @FunctionalInterface
     private interface EditById {
@@ -68,14 +72,21 @@ public final class JdaAnswerTarget implements MessageTarget {
     public CompletableFuture<Void> edit(int index, String content) {
         MessageEditData data = new MessageEditBuilder().setContent(content).setAllowedMentions(NO_PINGS)
                 .mentionRepliedUser(false).build();
-        return edit.edit(ids.get(index), data).submit().thenAccept(message -> { });
+        return edit.edit(ids.get(index), data).submit().thenAccept(message -> shown.put(index, message.getIdLong()));
     }
 
     @Override
     public CompletableFuture<Void> send(int index, String content) {
         MessageCreateData data = new MessageCreateBuilder().setContent(content).setAllowedMentions(NO_PINGS)
                 .mentionRepliedUser(false).build();
-        return (index == 0 ? first : next).apply(data).submit().thenAccept(message -> ids.put(index,
-                message.getIdLong()));
+        return (index == 0 ? first : next).apply(data).submit().thenAccept(message -> {
+            ids.put(index, message.getIdLong());
+            shown.put(index, message.getIdLong());
+        });
+    }
+
+    @Override
+    public List<Long> messageIds() {
+        return new TreeMap<>(shown).values().stream().toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.hotcog.ai.internal.answer;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Where a streamed answer is shown: the reply and its follow-up messages, by their order. */
@@ -22,4 +23,12 @@ public interface MessageTarget {
      * @return done when Discord has it
      */
     CompletableFuture<Void> send(int index, String content);
+
+    /**
+     * The Discord ids of the messages shown so far, in their order, for a conversation to find them again when
+     * someone replies to one; empty where the target does not know them.
+     */
+    default List<Long> messageIds() {
+        return List.of();
+    }
 }

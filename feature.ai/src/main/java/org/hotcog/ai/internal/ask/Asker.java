@@ -85,9 +85,21 @@ public final class Asker {
      * @param failure why the provider failed, or null
      * @param refusal the quota reached, or null
      * @param usageId the usage row, or 0 when no call was made
+     * @param latency from the request to the end of the answer (zero when no call was made)
+     * @param cost the call's estimated cost in millionths (0 when no call was made)
      */
     public record Outcome(List<String> messages, Completion completion, ProviderException failure,
-            Admission.Refused refusal, long usageId) {
+            Admission.Refused refusal, long usageId, Duration latency, long cost) {
+
+        /** The tokens as the provider reported them; unknown when no answer came whole. */
+        public Usage usage() {
+            return completion != null ? completion.usage() : Usage.UNKNOWN;
+        }
+
+        /** {@code OK}, the failure's kind, or {@code NONE} when no call was made. */
+        public String outcome() {
+            return completion != null ? "OK" : failure != null ? failure.kind().name() : "NONE";
+        }
     }
 
     /**
@@ -103,7 +115,7 @@ public final class Asker {
         if (trimmed.overBudget()) {
             return stream.finish("⚠ This is too long for the model: about " + trimmed.estimatedTokens()
                     + " tokens, and it takes " + question.contextBudget() + ".")
-                    .thenApply(messages -> new Outcome(messages, null, null, null, 0));
+                    .thenApply(messages -> new Outcome(messages, null, null, null, 0, Duration.ZERO, 0));
         }
         Admission admission;
         try {
@@ -113,7 +125,7 @@ public final class Asker {
         }
         if (admission instanceof Admission.Refused refused) {
             return stream.finish("⏳ " + Notes.quota(refused, clock.instant()))
-                    .thenApply(messages -> new Outcome(messages, null, null, refused, 0));
+                    .thenApply(messages -> new Outcome(messages, null, null, refused, 0, Duration.ZERO, 0));
         }
         long usageId = ((Admission.Admitted) admission).usageId();
         ChatRequest request = new ChatRequest(question.call().model(), question.systemPrompt(), trimmed.turns());
@@ -133,16 +145,18 @@ public final class Asker {
                         question.provider().settings().name(), question.call().guildId(), request.model(),
                         providerFailure.kind(), providerFailure.getMessage());
             }
-            finish(usageId, question, completion, providerFailure, Duration.between(start, clock.instant()));
-            return new Ended(completion, providerFailure, trailer);
-        }).thenCompose(ended -> stream.finish(ended.trailer()).thenApply(
-                messages -> new Outcome(messages, ended.completion(), ended.failure(), null, usageId)));
+            Duration latency = Duration.between(start, clock.instant());
+            long cost = finish(usageId, question, completion, providerFailure, latency);
+            return new Ended(completion, providerFailure, trailer, latency, cost);
+        }).thenCompose(ended -> stream.finish(ended.trailer()).thenApply(messages -> new Outcome(messages,
+                ended.completion(), ended.failure(), null, usageId, ended.latency(), ended.cost())));
     }
 
     private record Answered(Completion completion, boolean imagesDropped) {
     }
 
-    private record Ended(Completion completion, ProviderException failure, String trailer) {
+    private record Ended(Completion completion, ProviderException failure, String trailer, Duration latency,
+            long cost) {
     }
 
     /** Asks, and asks again without images if the model refused them before answering anything. */
@@ -173,7 +187,8 @@ public final class Asker {
         return new ChatRequest(request.model(), request.systemPrompt(), turns);
     }
 
-    private void finish(long usageId, Question question, Completion completion, ProviderException failure,
+    /** Finishes the usage row; returns the call's estimated cost. */
+    private long finish(long usageId, Question question, Completion completion, ProviderException failure,
             Duration latency) {
         Usage reported = completion != null ? completion.usage() : Usage.UNKNOWN;
         String outcome = completion != null ? "OK" : failure.kind().name();
@@ -186,5 +201,6 @@ public final class Asker {
             // the answer is shown anyway; the row stays PENDING, which still counts against the quotas
             LOG.error("Cannot finish the AI usage row {}", usageId, e);
         }
+        return cost;
     }
 }

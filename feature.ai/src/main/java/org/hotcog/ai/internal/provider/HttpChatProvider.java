@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hotcog.api.secrets.SecretBox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +41,10 @@ public final class HttpChatProvider implements ChatProvider, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final HttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** The calls in progress, with the text each has streamed, so that closing can end them with what they had. */
+    private final Map<CompletableFuture<Completion>, StringBuilder> inFlight = new ConcurrentHashMap<>();
+    /** Set once the provider is to close as soon as its calls in progress are done. */
+    private volatile boolean retired;
 
     /**
      * @param settings the provider's configuration
@@ -72,7 +80,20 @@ public final class HttpChatProvider implements ChatProvider, AutoCloseable {
     @Override
     public CompletableFuture<Completion> chat(ChatRequest request, StreamSink sink) {
         CompletableFuture<Completion> result = new CompletableFuture<>();
-        attempt(request, sink, 1, result);
+        StringBuilder streamed = new StringBuilder();
+        inFlight.put(result, streamed);
+        result.whenComplete((completion, failure) -> {
+            inFlight.remove(result);
+            if (retired && inFlight.isEmpty()) {
+                close();
+            }
+        });
+        attempt(request, delta -> {
+            synchronized (streamed) {
+                streamed.append(delta);
+            }
+            sink.onText(delta);
+        }, 1, result);
         return result;
     }
 
@@ -147,13 +168,35 @@ public final class HttpChatProvider implements ChatProvider, AutoCloseable {
         if (settings.apiKey().isEmpty() || message == null || !message.contains(settings.apiKey())) {
             return failure;
         }
-        return new ProviderException(failure.kind(), failure.status(), message.replace(settings.apiKey(), "****"),
+        return new ProviderException(failure.kind(), failure.status(), SecretBox.redactIn(message, settings.apiKey()),
                 failure.retryAfter(), failure.partialText(), failure.getCause());
+    }
+
+    /**
+     * Closes the provider once the calls in progress are done (at once if there are none), for a provider replaced
+     * by a new configuration: the answers streaming now end as they would have.
+     */
+    public void retire() {
+        retired = true;
+        if (inFlight.isEmpty()) {
+            close();
+        }
     }
 
     /** Ends every call in progress and the provider's threads. */
     @Override
     public void close() {
+        retired = true;
+        // a stream blocked in a read would never end by itself: each call ends now, with the text it had
+        inFlight.forEach((call, streamed) -> {
+            String partial;
+            synchronized (streamed) {
+                partial = streamed.toString();
+            }
+            call.completeExceptionally(new ProviderException(partial.isEmpty() ? ProviderException.Kind.UNREACHABLE
+                    : ProviderException.Kind.CUT_STREAM, 0, "the provider was closed (its configuration or bundle "
+                            + "changed)", null, partial, null));
+        });
         scheduler.shutdownNow();
         executor.shutdownNow();
         try {

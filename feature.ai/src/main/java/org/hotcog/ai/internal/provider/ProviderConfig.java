@@ -25,11 +25,12 @@ public @interface ProviderConfig {
     String baseUrl() default "";
 
     /**
-     * Kept in the configuration, which is stored in plain text: for a real key prefer {@link #apiKeyVariable()}.
-     * Never logged nor shown.
+     * A password attribute: the core seals it ({@code SecretBox}) in the stored configuration, and the provider
+     * takes it sealed or plain. Never logged nor shown.
      */
     @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD, required = false,
-            description = "Stored in plain text with the configuration; prefer the environment variable below.")
+            description = "Sealed with the bot's secret key where the configuration is stored; or use the "
+                    + "environment variable below.")
     String _apiKey() default "";
 
     @AttributeDefinition(name = "API key variable", required = false,

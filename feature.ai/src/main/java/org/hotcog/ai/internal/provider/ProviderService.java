@@ -7,10 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 import org.hotcog.ai.internal.usage.Prices;
+import org.hotcog.api.secrets.SecretBox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One configured provider as a service of this bundle: built from its factory configuration, checked (a bad
  * value fails the activation with a message naming it), and closed, with its threads, when the configuration or
- * the bundle goes away.
+ * the bundle goes away. The key may be stored sealed ({@link SecretBox}: the core seals every password attribute
+ * of a stored configuration) or plain; the rewrite that seals it changes nothing the provider does, so a
+ * modification that leaves the settings as they were keeps the provider and the calls it is streaming.
  */
 @Component(service = ChatProvider.class, configurationPid = ProviderConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -27,37 +32,70 @@ public final class ProviderService implements ChatProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderService.class);
 
-    private final HttpChatProvider provider;
-    private final Prices prices;
+    private final UnaryOperator<String> environment;
+    private final UnaryOperator<String> opener;
+    private volatile HttpChatProvider provider;
+    private volatile Prices prices;
 
     /**
      * @param config the provider's configuration
+     * @param secrets opens a sealed key
      * @throws IllegalArgumentException naming the configuration key that is wrong
      */
     @Activate
-    public ProviderService(ProviderConfig config) {
-        this(config, System::getenv);
+    public ProviderService(ProviderConfig config, @Reference SecretBox secrets) {
+        this(config, System::getenv, key -> secrets.isSealed(key) ? secrets.open(key) : key);
     }
 
-    ProviderService(ProviderConfig config, UnaryOperator<String> environment) {
+    ProviderService(ProviderConfig config, UnaryOperator<String> environment, UnaryOperator<String> opener) {
+        this.environment = environment;
+        this.opener = opener;
         this.prices = Prices.parse(config.prices());
-        this.provider = new HttpChatProvider(settings(config, environment));
+        this.provider = new HttpChatProvider(settings(config, environment, opener));
         LOG.info("AI provider ready: {}", provider.settings());
+    }
+
+    /**
+     * A changed configuration: the same settings (the core sealed the key in place) keep the provider as it is;
+     * others replace it for new calls, while the old one finishes the answers it is streaming, then closes.
+     *
+     * @param config the new configuration
+     * @throws IllegalArgumentException naming the configuration key that is wrong (the provider then goes)
+     */
+    @Modified
+    void modified(ProviderConfig config) {
+        ProviderSettings changed = settings(config, environment, opener);
+        prices = Prices.parse(config.prices());
+        if (changed.equals(provider.settings())) {
+            return;
+        }
+        HttpChatProvider old = provider;
+        provider = new HttpChatProvider(changed);
+        old.retire();
+        LOG.info("AI provider changed: {}", changed);
     }
 
     /**
      * @param config a configuration
      * @param environment reads an environment variable (null when unset)
+     * @param opener opens a sealed key (and returns a plain one as it is)
      * @return the settings it describes
-     * @throws IllegalArgumentException naming the configuration key that is wrong
+     * @throws IllegalArgumentException naming the configuration key that is wrong (never quoting the key)
      */
-    static ProviderSettings settings(ProviderConfig config, UnaryOperator<String> environment) {
+    static ProviderSettings settings(ProviderConfig config, UnaryOperator<String> environment,
+            UnaryOperator<String> opener) {
         ProviderKind kind = ProviderKind.parse(config.kind());
         String variable = config.apiKeyVariable().trim();
         if (!variable.isEmpty() && !config._apiKey().isEmpty()) {
             throw new IllegalArgumentException("apiKeyVariable: set either the API key or its variable, not both");
         }
-        String key = config._apiKey();
+        String key;
+        try {
+            key = config._apiKey().isEmpty() ? "" : opener.apply(config._apiKey());
+        } catch (RuntimeException e) {
+            // the box's own message says why (another key, a damaged text) without the secret
+            throw new IllegalArgumentException(".apiKey: the sealed key cannot be opened: " + e.getMessage());
+        }
         if (!variable.isEmpty()) {
             key = environment.apply(variable);
             if (key == null || key.isBlank()) {

@@ -10,14 +10,16 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.hotcog.api.secrets.SecretBox;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One provider as configured: every value checked here, each error naming its field. The key never appears in
- * {@link #toString()}.
+ * One provider as configured: every value checked here, each error naming its field. The key appears in
+ * {@link #toString()} only redacted.
  *
  * @param name the provider's name, chosen by the admin ({@code a-z}, digits, {@code -}, {@code _}; 1-32)
  * @param kind the wire format
@@ -159,11 +161,12 @@ public record ProviderSettings(String name, ProviderKind kind, URI baseUrl, Stri
         return extraBody.deepCopy();
     }
 
-    /** Everything but the key, which shows only whether one is set. */
+    /** Everything but the key, which shows redacted as everywhere ({@link SecretBox#redact}). */
     @Override
     public String toString() {
         return "ProviderSettings[name=" + name + ", kind=" + kind.configName() + ", baseUrl=" + baseUrl
-                + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "(set)") + ", defaultModel=" + defaultModel
-                + ", extraHeaders=" + extraHeaders.keySet() + ", extraBody=" + extraBody + ", timeout=" + timeout + "]";
+                + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : SecretBox.redact(apiKey)) + ", defaultModel="
+                + defaultModel + ", extraHeaders=" + extraHeaders.keySet() + ", extraBody=" + extraBody + ", timeout="
+                + timeout + "]";
     }
 }

@@ -237,19 +237,107 @@ public final class UsageStore {
      * @throws SQLException if the database fails
      */
     public Totals totals(long guildId, Long userId, Instant since) throws SQLException {
-        String sql = "SELECT COUNT(*), COALESCE(SUM(GREATEST(prompt_tokens, 0)), 0), "
-                + "COALESCE(SUM(GREATEST(completion_tokens, 0)), 0), COALESCE(SUM(cost_micros), 0) FROM ai_usage "
-                + "WHERE guild_id = ? AND created_at >= ?" + (userId == null ? "" : " AND user_id = ?");
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, guildId);
-            query.setTimestamp(2, Timestamp.from(since));
-            if (userId != null) {
-                query.setLong(3, userId);
+        return report(guildId, new Filter(userId, null, null, since, null), 0).totals();
+    }
+
+
+    /**
+     * Which usage rows a report covers; a null value does not filter.
+     *
+     * @param userId one member
+     * @param provider one provider
+     * @param model one model
+     * @param from the first time included
+     * @param to the first time no longer included
+     */
+    public record Filter(Long userId, String provider, String model, Instant from, Instant to) {
+    }
+
+    /**
+     * One call as reported.
+     *
+     * @param id the row
+     * @param userId who asked
+     * @param channelId where
+     * @param provider the provider's name
+     * @param model the model
+     * @param promptTokens as reported, -1 if not
+     * @param completionTokens as reported, -1 if not
+     * @param latencyMillis how long it took
+     * @param outcome how it ended ({@code PENDING} while in flight)
+     * @param costMicros the estimated cost in millionths
+     * @param createdAt when it was asked
+     */
+    public record Entry(long id, long userId, long channelId, String provider, String model, int promptTokens,
+            int completionTokens, int latencyMillis, String outcome, long costMicros, Instant createdAt) {
+    }
+
+    /**
+     * A report: the sums over every matching row and the newest rows.
+     *
+     * @param totals the sums of every row that matches
+     * @param entries the newest matching rows, newest first
+     */
+    public record Report(Totals totals, List<Entry> entries) {
+    }
+
+    /**
+     * @param guildId the guild
+     * @param filter which rows
+     * @param limit how many rows to list, 0 for the sums alone
+     * @return the sums and the newest rows
+     * @throws SQLException if the database fails
+     */
+    public Report report(long guildId, Filter filter, int limit) throws SQLException {
+        StringBuilder where = new StringBuilder(" FROM ai_usage WHERE guild_id = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(guildId);
+        condition(where, values, " AND user_id = ?", filter.userId());
+        condition(where, values, " AND provider = ?", filter.provider());
+        condition(where, values, " AND model = ?", filter.model());
+        condition(where, values, " AND created_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
+        condition(where, values, " AND created_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        try (Connection connection = database.getConnection()) {
+            Totals totals;
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), "
+                    + "COALESCE(SUM(GREATEST(prompt_tokens, 0)), 0), COALESCE(SUM(GREATEST(completion_tokens, 0)), 0), "
+                    + "COALESCE(SUM(cost_micros), 0)" + where)) {
+                bind(query, values);
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    totals = new Totals(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4));
+                }
             }
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return new Totals(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4));
+            List<Entry> entries = new ArrayList<>();
+            if (limit > 0) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT id, user_id, channel_id, provider, "
+                        + "model, prompt_tokens, completion_tokens, latency_ms, outcome, cost_micros, created_at"
+                        + where + " ORDER BY created_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+                    bind(query, values);
+                    try (ResultSet result = query.executeQuery()) {
+                        while (result.next()) {
+                            entries.add(new Entry(result.getLong(1), result.getLong(2), result.getLong(3),
+                                    result.getString(4), result.getString(5), result.getInt(6), result.getInt(7),
+                                    result.getInt(8), result.getString(9), result.getLong(10),
+                                    result.getTimestamp(11).toInstant()));
+                        }
+                    }
+                }
             }
+            return new Report(totals, entries);
+        }
+    }
+
+    private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            values.add(value);
+        }
+    }
+
+    private static void bind(PreparedStatement query, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            query.setObject(i + 1, values.get(i));
         }
     }
 
@@ -336,6 +424,26 @@ public final class UsageStore {
             }
         }
         return override != null ? override : fallback;
+    }
+
+    /**
+     * @param guildId the guild
+     * @return the members' limits of each role that overrides the default, by role
+     * @throws SQLException if the database fails
+     */
+    public java.util.Map<Long, QuotaLimits> roleLimits(long guildId) throws SQLException {
+        java.util.Map<Long, QuotaLimits> overrides = new java.util.TreeMap<>();
+        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT role_id, requests_per_hour, requests_per_day, tokens_per_hour, tokens_per_day FROM ai_quota "
+                        + "WHERE guild_id = ? AND scope = 'member' AND role_id <> 0")) {
+            query.setLong(1, guildId);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    overrides.put(result.getLong(1), limits(result));
+                }
+            }
+        }
+        return overrides;
     }
 
     /**

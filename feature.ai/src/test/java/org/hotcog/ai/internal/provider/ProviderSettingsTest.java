@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.hotcog.api.secrets.SecretBox;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +37,12 @@ class ProviderSettingsTest {
     }
 
     @Test
-    void theKeyNeverShowsInToString() {
-        assertThat(valid().toString()).doesNotContain("sk-secret").contains("apiKey=(set)").contains("gpt-4o-mini");
+    void theKeyShowsOnlyRedactedInToString() {
+        assertThat(valid().toString()).doesNotContain("sk-secret").contains("apiKey=sk-…7890")
+                .contains("gpt-4o-mini");
+        ProviderSettings shortKey = settings("openai", ProviderKind.OPENAI, "https://api.openai.com/v1", "short-key",
+                "gpt-4o-mini", Map.of(), null, Duration.ofSeconds(30));
+        assertThat(shortKey.toString()).doesNotContain("short").contains("apiKey=" + SecretBox.HIDDEN);
     }
 
     @Test

@@ -203,4 +203,31 @@ class UsageStoreTest {
                 .hasMessageStartingWith("role:");
         assertThatThrownBy(() -> new QuotaLimits(-2, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aReportFiltersByMemberProviderModelAndTimeAndListsTheNewestFirst() throws SQLException {
+        finish(admitted(ALICE, QuotaLimits.UNLIMITED), 10, 20);
+        clock.advance(Duration.ofMinutes(10));
+        finish(admitted(BOB, QuotaLimits.UNLIMITED), 5, 5);
+        clock.advance(Duration.ofMinutes(10));
+        Admission other = store.admit(new UsageStore.Call(GUILD, ALICE, 77, "other", "big-model"),
+                QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED);
+        finish(((Admitted) other).usageId(), 100, 200);
+        store.admit(new UsageStore.Call(GUILD + 1, ALICE, 5, "demo", "local-chat"), QuotaLimits.UNLIMITED,
+                QuotaLimits.UNLIMITED);
+
+        UsageStore.Report all = store.report(GUILD, new UsageStore.Filter(null, null, null, null, null), 10);
+        assertThat(all.totals()).isEqualTo(new UsageStore.Totals(3, 115, 225, 4_500));
+        assertThat(all.entries()).extracting(UsageStore.Entry::userId).containsExactly(ALICE, BOB, ALICE);
+        assertThat(all.entries().get(0).model()).isEqualTo("big-model");
+
+        assertThat(store.report(GUILD, new UsageStore.Filter(ALICE, null, null, null, null), 10).totals().requests())
+                .isEqualTo(2);
+        assertThat(store.report(GUILD, new UsageStore.Filter(ALICE, "demo", "local-chat", null, null), 10)
+                .entries()).extracting(UsageStore.Entry::promptTokens).containsExactly(10);
+        UsageStore.Report window = store.report(GUILD, new UsageStore.Filter(null, null, null,
+                START.plus(Duration.ofMinutes(5)), START.plus(Duration.ofMinutes(15))), 0);
+        assertThat(window.totals().requests()).isEqualTo(1);
+        assertThat(window.entries()).isEmpty();
+    }
 }

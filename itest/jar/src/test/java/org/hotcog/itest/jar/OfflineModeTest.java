@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The run command's main job with nothing configured: Hotcog starts on the local Discord with a
  * demo guild, prints the playground's address, and the core commands answer there as a person
- * would use them.
+ * would use them, and so does /ask, answered by the demo AI provider.
  */
 class OfflineModeTest {
     @TempDir
@@ -48,7 +48,31 @@ class OfflineModeTest {
                     .stream().anyMatch(c -> c.startsWith("Pong!")));
             assertThat(after.path("channels").get(0).path("messages").findValuesAsText("content"))
                     .anyMatch(c -> c.startsWith("Pong! Gateway"));
+
+            // /ask is answered by the demo provider, the local OpenAI-compatible one, with no key to set; asked
+            // once the connection has the intents of every module (the first one had none: an answer streaming
+            // through it would be cut when it is replaced)
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!settled(hotcog.output()) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            var asked = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/playground/api/command")))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"channel\":\"" + channel
+                            + "\",\"name\":\"ask\",\"options\":{\"prompt\":\"hello demo\"}}"))
+                    .build());
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+            JsonNode answered = awaitState(hotcog, s -> s.path("channels").get(0).path("messages")
+                    .findValuesAsText("content").stream().anyMatch(c -> c.endsWith("a local model)")));
+            assertThat(answered.path("channels").get(0).path("messages").findValuesAsText("content"))
+                    .as(hotcog::output).contains("You said: \"hello demo\". (local-vision, a local model)");
         }
+    }
+
+    /** Whether the connection was remade with the modules' intents and is ready. */
+    private static boolean settled(String output) {
+        int reconnect = output.indexOf("Reconnecting to Discord with intents");
+        return reconnect >= 0 && output.indexOf("Finished Loading!", reconnect) > 0;
     }
 
     private static String awaitOutput(HotcogProcess hotcog, String text) throws InterruptedException {
