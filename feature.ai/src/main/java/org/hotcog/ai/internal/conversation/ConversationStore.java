@@ -14,8 +14,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.hotcog.ai.internal.Transactions;
-
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -151,6 +150,7 @@ public final class ConversationStore {
                 touch.setLong(2, conversationId);
                 touch.executeUpdate();
             }
+            return null;
         });
     }
 

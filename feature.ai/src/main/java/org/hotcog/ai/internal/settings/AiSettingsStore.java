@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.hotcog.ai.internal.Transactions;
-
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -123,6 +122,7 @@ public final class AiSettingsStore {
                 update.setLong(3, channelId);
                 update.executeUpdate();
             }
+            return null;
         });
     }
 
@@ -156,6 +156,7 @@ public final class AiSettingsStore {
                 insert.setString(3, prompt.strip());
                 insert.executeUpdate();
             }
+            return null;
         });
     }
 
@@ -226,6 +227,7 @@ public final class AiSettingsStore {
                 insert.setBoolean(4, rule.allowed());
                 insert.executeUpdate();
             }
+            return null;
         });
     }
 

@@ -15,8 +15,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.hotcog.ai.internal.Transactions;
-
+import org.hotcog.api.storage.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -368,6 +367,7 @@ public final class UsageStore {
                 insert.setLong(7, limits.tokensPerDay());
                 insert.executeUpdate();
             }
+            return null;
         });
     }
 
