@@ -1,7 +1,7 @@
 package org.hotcog.emulator;
 
 /**
- * A file attached to a message, as the bot uploaded it.
+ * A file attached to a message, as the bot uploaded it or a member posted it.
  *
  * @param id the attachment's snowflake id
  * @param filename the file name the bot gave

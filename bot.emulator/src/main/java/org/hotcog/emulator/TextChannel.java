@@ -2,6 +2,7 @@ package org.hotcog.emulator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A text channel or a thread of a {@link Guild}, where users post and the bot answers.
@@ -59,6 +60,33 @@ public interface TextChannel {
      * @throws IllegalArgumentException if the author is not a member of the guild
      */
     Message post(User author, String content, Instant sentAt);
+
+    /**
+     * Replies to a message as {@code author}, as the client's Reply does: a message of type 19 whose
+     * {@code message_reference} names the other message, sent to the bot with that message as
+     * {@code referenced_message}.
+     *
+     * @param author a member of the channel's guild
+     * @param to a message of this channel, not deleted
+     * @param content the message text
+     * @return the reply
+     * @throws IllegalArgumentException if the author is not a member or {@code to} is not a live message of this channel
+     * @since 1.5
+     */
+    Message reply(User author, Message to, String content);
+
+    /**
+     * Posts a message with files as {@code author}, as dropping files into the client does: each file becomes an
+     * attachment with a new id and a URL the local Discord serves, its content type guessed from its name.
+     *
+     * @param author a member of the channel's guild
+     * @param content the message text, empty for files alone
+     * @param files file name to content, in the order to attach them
+     * @return the posted message
+     * @throws IllegalArgumentException if the author is not a member of the guild
+     * @since 1.5
+     */
+    Message post(User author, String content, Map<String, byte[]> files);
 
     /**
      * Creates a public thread under this channel and tells the bot with {@code THREAD_CREATE}.

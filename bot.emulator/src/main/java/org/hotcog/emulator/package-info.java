@@ -5,5 +5,5 @@
  * <p>Start one with {@link org.hotcog.emulator.LocalDiscord#start()}; everything else is reached from there.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.hotcog.emulator;

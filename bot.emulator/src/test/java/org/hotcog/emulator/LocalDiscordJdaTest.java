@@ -300,6 +300,45 @@ class LocalDiscordJdaTest {
     }
 
     @Test
+    void aMembersReplyWithAFileReachesTheBotWithItsReferenceAndAFileItCanFetch() throws Exception {
+        CompletableFuture<net.dv8tion.jda.api.entities.Message> seen = new CompletableFuture<>();
+        ListenerAdapter listener = new ListenerAdapter() {
+            @Override
+            public void onMessageReceived(net.dv8tion.jda.api.events.message.MessageReceivedEvent event) {
+                if (event.getAuthor().getIdLong() == bob.id() && event.getMessage().getContentRaw().equals("see this")) {
+                    seen.complete(event.getMessage());
+                }
+            }
+        };
+        jda.addEventListener(listener);
+        try {
+            Message original = general.post(bob, "the question");
+            Message reply = general.reply(bob, original, "see this");
+            general.post(bob, "", java.util.Map.of("notes.txt", "file body".getBytes()));
+            assertThat(reply.content()).isEqualTo("see this");
+
+            net.dv8tion.jda.api.entities.Message received = seen.get(10, TimeUnit.SECONDS);
+            assertThat(received.getType()).isEqualTo(net.dv8tion.jda.api.entities.MessageType.INLINE_REPLY);
+            assertThat(received.getMessageReference().getMessageIdLong()).isEqualTo(original.id());
+            assertThat(received.getReferencedMessage().getContentRaw()).isEqualTo("the question");
+
+            Message withFile = general.messages().get(general.messages().size() - 1);
+            assertThat(withFile.attachments()).singleElement().satisfies(file -> {
+                assertThat(file.filename()).isEqualTo("notes.txt");
+                assertThat(file.contentType()).isEqualTo("text/plain");
+            });
+            net.dv8tion.jda.api.entities.Message fetched = jda.getTextChannelById(general.id())
+                    .retrieveMessageById(withFile.id()).complete();
+            try (java.io.InputStream in = fetched.getAttachments().get(0).getProxy().download().get(10,
+                    TimeUnit.SECONDS)) {
+                assertThat(new String(in.readAllBytes())).isEqualTo("file body");
+            }
+        } finally {
+            jda.removeEventListener(listener);
+        }
+    }
+
+    @Test
     void botDmArrivesInDmsOf() {
         org.hotcog.emulator.User carol = discord.createUser("carol");
         net.dv8tion.jda.api.entities.User user = jda.retrieveUserById(carol.id()).complete();

@@ -177,6 +177,16 @@ final class ChannelState implements TextChannel, Category {
     }
 
     @Override
+    public Message reply(User author, Message to, String content) {
+        return emulator.postAsUser(this, (UserState) author, content, Instant.now(), (MessageState) to, Map.of());
+    }
+
+    @Override
+    public Message post(User author, String content, Map<String, byte[]> files) {
+        return emulator.postAsUser(this, (UserState) author, content, Instant.now(), null, new LinkedHashMap<>(files));
+    }
+
+    @Override
     public TextChannel createThread(String threadName) {
         if (type != TEXT) {
             throw new IllegalStateException("threads can only be created in text channels, not in " + name);

@@ -1,5 +1,7 @@
 package org.hotcog.emulator.internal;
 
+import java.net.URLConnection;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +85,7 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         new RestApi(this).register(rest);
         new ModerationApi(this).register(rest);
         new ManagementApi(this).register(rest);
+        rest.serveAttachments(this::attachment);
         rest.serve();
     }
 
@@ -344,18 +349,41 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
     // ---- messages
 
     Message postAsUser(ChannelState channel, UserState author, String content, Instant sentAt) {
+        return postAsUser(channel, author, content, sentAt, null, Map.of());
+    }
+
+    /**
+     * A member's message as the client sends it: a reply ({@code repliesTo} not null, type 19 with its
+     * {@code message_reference}) and files (each a new attachment the local Discord serves) are optional.
+     */
+    Message postAsUser(ChannelState channel, UserState author, String content, Instant sentAt, MessageState repliesTo,
+            Map<String, byte[]> files) {
         synchronized (lock) {
             user(author);
             if (!channel.guild.members.containsKey(author.id())) {
                 throw new IllegalArgumentException(author + " is not a member of " + channel.guild);
             }
-            checkUserContent(content);
+            if (!(files.isEmpty() ? content != null && !content.isEmpty() : content != null)
+                    || content.length() > MAX_CONTENT) {
+                throw new IllegalArgumentException("a user message needs 1 to 2000 characters, or a file");
+            }
+            if (repliesTo != null && (repliesTo.channel != channel || repliesTo.deleted)) {
+                throw new IllegalArgumentException("the client replies only to a message of the same channel: "
+                        + repliesTo);
+            }
             // the client does not let a member write where they may not (a timeout, an overwrite)
             if ((channel.guild.permissionsIn(channel, author) & Permissions.SEND_MESSAGES) == 0) {
                 throw new IllegalStateException(author + " may not send messages in " + channel);
             }
-            MessageState message = new MessageState(this, idAt(sentAt), channel, author, 0, 0, null);
+            MessageState message = new MessageState(this, idAt(sentAt), channel, author,
+                    repliesTo == null ? MessageState.DEFAULT : MessageState.REPLY, 0, null);
             message.content = content;
+            message.repliesTo = repliesTo;
+            List<Attachment> attached = new ArrayList<>();
+            files.forEach((name, data) -> attached.add(new Attachment(nextId(), name,
+                    Objects.requireNonNullElse(URLConnection.guessContentTypeFromName(name), "application/octet-stream"),
+                    data.clone())));
+            message.attachments = List.copyOf(attached);
             store(message, true);
             return message;
         }
@@ -461,6 +489,11 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
         copy.putArray("embeds");
         copy.putArray("attachments");
         copy.putArray("components");
+        if (copy.get("referenced_message") instanceof ObjectNode referenced && message.repliesTo.author != bot) {
+            referenced.put("content", "");
+            referenced.putArray("embeds");
+            referenced.putArray("attachments");
+        }
         return copy;
     }
 
@@ -676,6 +709,15 @@ public final class Emulator implements GatewayBackend, AutoCloseable {
 
     private Attachment toAttachment(UploadedFile upload, String filename) {
         return new Attachment(nextId(), filename, upload.contentType(), upload.data());
+    }
+
+    /** An attachment of a message of the channel, deleted or not (the CDN keeps files a while). */
+    private Optional<Attachment> attachment(long channelId, long attachmentId, String filename) {
+        synchronized (lock) {
+            return messages.values().stream().filter(message -> message.channel.id == channelId)
+                    .flatMap(message -> message.attachments.stream())
+                    .filter(a -> a.id() == attachmentId && a.filename().equals(filename)).findFirst();
+        }
     }
 
     String attachmentUrl(long channelId, Attachment attachment) {

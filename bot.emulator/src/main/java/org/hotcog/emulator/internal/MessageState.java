@@ -26,6 +26,9 @@ final class MessageState implements Message {
     private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
     };
 
+    /** Message types: a plain message, and a reply with its {@code message_reference}. */
+    static final int DEFAULT = 0;
+    static final int REPLY = 19;
     private final Emulator emulator;
     final long id;
     final ChannelState channel;
@@ -38,6 +41,8 @@ final class MessageState implements Message {
     final long webhookId;
     /** The interaction this message answers (original or follow-up), or null. */
     final InteractionState interaction;
+    /** The message this one replies to (type {@link #REPLY}), or null. */
+    MessageState repliesTo;
     String content = "";
     ArrayNode embeds = JsonNodeFactory.instance.arrayNode();
     ArrayNode components = JsonNodeFactory.instance.arrayNode();
@@ -211,6 +216,14 @@ final class MessageState implements Message {
     }
 
     ObjectNode json() {
+        return json(true);
+    }
+
+    /**
+     * The message object; a reply carries its {@code message_reference} and, with {@code withReferenced}, the
+     * replied-to message as {@code referenced_message} (one level deep, as Discord sends it).
+     */
+    private ObjectNode json(boolean withReferenced) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", Long.toString(id));
         node.put("channel_id", Long.toString(channel.id));
@@ -266,6 +279,19 @@ final class MessageState implements Message {
         }
         if (interaction != null) {
             node.set("interaction_metadata", interaction.metadataFor(this));
+        }
+        if (repliesTo != null) {
+            ObjectNode reference = node.putObject("message_reference");
+            reference.put("type", 0);
+            reference.put("message_id", Long.toString(repliesTo.id));
+            reference.put("channel_id", Long.toString(channel.id));
+            if (!channel.isDm()) {
+                reference.put("guild_id", Long.toString(channel.guild.id));
+            }
+            if (withReferenced) {
+                node.set("referenced_message", repliesTo.deleted ? JsonNodeFactory.instance.nullNode()
+                        : repliesTo.json(false));
+            }
         }
         return node;
     }

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import org.hotcog.emulator.Attachment;
 import org.hotcog.emulator.internal.http.LoopbackHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,8 @@ public final class RestServer implements AutoCloseable {
 
     /** The path prefix of every API route. */
     public static final String API_PREFIX = "/api/v10/";
+    /** Where attachments are served, as by Discord's CDN (without {@code /api}). */
+    public static final String ATTACHMENTS_PREFIX = "/attachments/";
     /** Enough for JDA never to wait on a bucket: the emulator does not throttle unless a test injects a 429. */
     private static final int BUCKET_LIMIT = 50;
 
@@ -41,6 +45,7 @@ public final class RestServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final Predicate<String> tokenCheck;
     private final ErrorListener errorListener;
+    private volatile AttachmentSource attachments = (channel, attachment, filename) -> Optional.empty();
 
     /** Told about every error answer, so that an interaction can list the errors the bot got for it. */
     @FunctionalInterface
@@ -51,6 +56,13 @@ public final class RestServer implements AutoCloseable {
          * @param error the error answered
          */
         void onError(String route, Map<String, String> params, RestException error);
+    }
+
+    /** Finds the attachment a CDN path names ({@code attachments/{channel}/{attachment}/{file name}}). */
+    @FunctionalInterface
+    public interface AttachmentSource {
+        /** @return the attachment, or empty for a 404 */
+        Optional<Attachment> find(long channelId, long attachmentId, String filename);
     }
 
     private record Route(boolean needsAuth, RouteHandler handler, String bucket) {
@@ -93,6 +105,11 @@ public final class RestServer implements AutoCloseable {
         routes.add(method, pattern, new Route(needsAuth, handler, Integer.toHexString((method + " " + pattern).hashCode())));
     }
 
+    /** Serves attachments under {@value #ATTACHMENTS_PREFIX}, without a token, as Discord's CDN does. */
+    public void serveAttachments(AttachmentSource source) {
+        this.attachments = source;
+    }
+
     /** Starts serving. */
     public void serve() {
         server.serve(this::handle);
@@ -125,6 +142,10 @@ public final class RestServer implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String rawPath = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (rawPath.startsWith(ATTACHMENTS_PREFIX) && "GET".equals(method)) {
+                sendAttachment(exchange, rawPath.substring(ATTACHMENTS_PREFIX.length()).split("/"));
+                return;
+            }
             if (!rawPath.startsWith(API_PREFIX)) {
                 send(exchange, 404, error(404, 0, "404: Not Found", null), null);
                 return;
@@ -248,6 +269,22 @@ public final class RestServer implements AutoCloseable {
             headers.set("X-RateLimit-Bucket", bucket);
         }
         write(exchange, status, body == null ? null : mapper.writeValueAsBytes(body));
+    }
+
+    private void sendAttachment(HttpExchange exchange, String[] path) throws IOException {
+        Optional<Attachment> found = Optional.empty();
+        if (path.length == 3 && path[0].matches("\\d{1,19}") && path[1].matches("\\d{1,19}")) {
+            found = attachments.find(Long.parseLong(path[0]), Long.parseLong(path[1]),
+                    URLDecoder.decode(path[2], StandardCharsets.UTF_8));
+        }
+        if (found.isEmpty()) {
+            send(exchange, 404, error(404, 0, "404: Not Found", null), null);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", found.get().contentType());
+        byte[] data = found.get().data();
+        exchange.sendResponseHeaders(200, data.length);
+        exchange.getResponseBody().write(data);
     }
 
     private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotcog.itest.framework.ai.AiGuild.WAIT;
 import static org.hotcog.itest.framework.ai.AiGuild.awaitMessage;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
 
 import org.hotcog.api.ai.AiTopics;
 import org.hotcog.api.secrets.SecretBox;
@@ -468,5 +476,57 @@ class AiTest {
         assertThat(sent.get(0)).isEqualTo("tell me a long story");
         assertThat(sent.get(1)).startsWith("once w").doesNotContain("w80");
         assertThat(sent.get(sent.size() - 1)).isEqualTo("go on");
+    }
+
+    @Test
+    @Order(11)
+    void aReplyToAnAnswerContinuesItsChainAndAttachedImagesGoToAModelThatTakesThem() throws Exception {
+        User hal = ai.member("hal");
+        long botId = ai.fixture.discord.botUser().id();
+        ai.ai.answerNext("Paris.");
+        ai.fixture.general.post(hal, "<@" + botId + "> what is the capital of France?");
+        Message answer = awaitMessage(ai.fixture.general, m -> m.author().id() == botId && m.content().equals("Paris."));
+
+        // the reply chain is the history
+        ai.ai.answerNext("About two million.");
+        ai.fixture.general.reply(hal, answer, "and how many people live there?");
+        awaitMessage(ai.fixture.general, m -> m.author().id() == botId && m.content().equals("About two million."));
+        assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns()).extracting(AiTurn::text)
+                .containsExactly("what is the capital of France?", "Paris.", "and how many people live there?");
+
+        // an image goes to a model that takes images, as the provider's wire format carries them
+        byte[] png = redSquare();
+        TextChannel pictures = ai.fixture.guild.createTextChannel("pictures");
+        ai.command(ai.owner, pictures, "ai").subcommand("model").option("model", "local-vision")
+                .option("provider", "local-openai").option("scope", "channel").send().awaitReply(WAIT);
+        ai.ai.answerNext("A red square.");
+        pictures.post(hal, "<@" + botId + "> what is this?", Map.of("square.png", png));
+        awaitMessage(pictures, m -> m.author().id() == botId && m.content().equals("A red square."));
+        AiTurn asked = ai.ai.requests().get(ai.ai.requests().size() - 1).turns().get(0);
+        assertThat(asked.text()).isEqualTo("what is this?");
+        assertThat(asked.images()).singleElement().satisfies(image -> {
+            assertThat(image.mimeType()).isEqualTo("image/png");
+            assertThat(image.data()).isEqualTo(png);
+        });
+
+        // a model without images answers the text alone, and says so
+        ai.ai.answerNext("I read your words.");
+        ai.fixture.general.post(hal, "<@" + botId + "> and this one?", Map.of("square.png", png));
+        Message textOnly = awaitMessage(ai.fixture.general, m -> m.author().id() == botId
+                && m.content().startsWith("I read your words."));
+        assertThat(textOnly.content()).endsWith("This model does not take images: it answered the text alone.");
+        assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns().get(0).images()).isEmpty();
+    }
+
+    /** A 16 by 16 red PNG. */
+    static byte[] redSquare() throws IOException {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.RED);
+        graphics.fillRect(0, 0, 16, 16);
+        graphics.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 }
