@@ -80,6 +80,7 @@ public final class FrameworkLauncher {
             List<Bundle> packedBundles = installOrUpdate(framework.getBundleContext(), packed,
                     earlyFirst(packed, List.of(launch.getProperty("launch.bundles", "").split(",")),
                             List.of(launch.getProperty(EARLY, "").split("\\s*,\\s*"))));
+            markToStart(packedBundles);
             framework.start();
             for (Bundle bundle : packedBundles) {
                 if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
@@ -100,6 +101,25 @@ public final class FrameworkLauncher {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "hotcog-shutdown"));
             framework.waitForStop(0);
             return 0;
+        }
+    }
+
+    /**
+     * Marks the packed bundles to be started: before the framework starts, a start only records that (the bundles
+     * start with the framework, in the order of their ids). So every bundle about to start reads as persistently
+     * started to those that start before it, on the first start as on later ones: the core opens its Discord
+     * connection with the gateway intents the listeners of all of them will need, instead of reconnecting for them
+     * a few seconds later. A bundle that fails here is started, and its failure reported, after the framework.
+     */
+    private static void markToStart(List<Bundle> bundles) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    bundle.start(Bundle.START_ACTIVATION_POLICY);
+                } catch (BundleException reportedLater) {
+                    // the start after the framework's tries again and says why
+                }
+            }
         }
     }
 

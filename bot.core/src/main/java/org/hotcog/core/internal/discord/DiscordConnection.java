@@ -15,6 +15,7 @@ import org.hotcog.core.internal.config.Secrets;
 import org.hotcog.core.internal.dispatch.Dispatcher;
 import org.hotcog.core.internal.dispatch.GatewayListeners;
 import org.hotcog.core.internal.health.HealthCheck;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,7 +37,8 @@ import net.dv8tion.jda.api.utils.MiscUtil;
 /**
  * Owns the JDA shards of this process. Reconnecting and resuming are JDA's; this component
  * builds the shards from configuration, feeds every event to the dispatcher, reports the
- * connection's health, and reconnects with wider gateway intents when a listener needs more.
+ * connection's health, and reconnects with wider gateway intents when a listener needs more than
+ * the bundles declared when it connected.
  */
 @Component(service = DiscordGateway.class, configurationPid = DiscordConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -62,12 +64,15 @@ public final class DiscordConnection implements DiscordGateway {
 
     @Activate
     public DiscordConnection(DiscordConfig config, @Reference Dispatcher dispatcher,
-            @Reference GatewayListeners listeners, @Reference Secrets secrets) {
+            @Reference GatewayListeners listeners, @Reference Secrets secrets, BundleContext context) {
         this.config = config;
         this.token = config._token().isEmpty() ? secrets.discordToken() : config._token();
         this.dispatcher = dispatcher;
         this.listeners = listeners;
-        this.intents = union(listeners.intents());
+        Set<GatewayIntent> initial = union(listeners.intents());
+        // and those of the listeners of bundles still to start, so that they need no reconnect
+        initial.addAll(DeclaredIntents.ofStartingBundles(context));
+        this.intents = initial;
         this.shards = connect(intents);
         listeners.watchIntents(intentWatcher);
     }

@@ -65,12 +65,15 @@ class ShardingTest {
             Thread.sleep(SETTLE_MILLIS);
             assertThat(discord.registeredCommands()).as("global commands written by shard 1's process").isEmpty();
             assertThat(discord.commandWrites()).isZero();
+            assertThat(discord.identifies()).as("one IDENTIFY: the first connection had the intents of every module")
+                    .isEqualTo(1);
 
             try (HotcogProcess first = process(zeroDir, "0 of 2").startAndAwaitReady()) {
                 assertRunsOnly(first, 0, zero);
                 assertThat(awaitCommand(null, "ping")).contains("ping", "help", "about");
                 Thread.sleep(SETTLE_MILLIS);
                 assertThat(discord.commandWrites()).isEqualTo(1);
+                assertThat(discord.identifies()).isEqualTo(2);
 
                 assertThat(discord.slashCommand(alice, zeroChannel, "ping").awaitReply(WAIT).content())
                         .startsWith("Pong!");
