@@ -16,6 +16,7 @@ import org.hotcog.pterodactyl.internal.access.Level;
 import org.hotcog.pterodactyl.internal.client.PanelException;
 import org.hotcog.pterodactyl.internal.client.PowerSignal;
 import org.hotcog.pterodactyl.internal.client.Usage;
+import org.hotcog.pterodactyl.internal.live.History;
 import org.hotcog.pterodactyl.internal.live.LiveMessage;
 import org.hotcog.pterodactyl.internal.live.LiveStatus;
 import org.hotcog.pterodactyl.internal.live.StatusMessages;
@@ -26,12 +27,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -43,12 +46,13 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 
 /**
- * {@code /server list|status|power|command|console|panel}: the game servers of the guild's panels and of the member's
+ * {@code /server list|status|power|command|console|panel|graph}: the game servers of the guild's panels and of the member's
  * own key. Stop and kill ask for a confirmation button; a console command is typed in a form; {@code panel} posts a
- * live status message.
+ * live status message, {@code graph} a CPU and memory graph.
  */
 @Component(service = SlashCommand.class)
 public final class ServerCommand implements SlashCommand {
@@ -90,7 +94,8 @@ public final class ServerCommand implements SlashCommand {
                                 .addOptions(server),
                         new SubcommandData("panel", "Post a live status message with power buttons").addOptions(server,
                                 new OptionData(OptionType.CHANNEL, CHANNEL, "Where (this channel when left out)")
-                                        .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS)));
+                                        .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS)),
+                        new SubcommandData("graph", "CPU and memory over the last minutes").addOptions(server));
     }
 
     @Override
@@ -122,6 +127,7 @@ public final class ServerCommand implements SlashCommand {
             }
             case "console" -> console(ctx, member, ref);
             case "panel" -> livePanel(ctx, member, ref);
+            case "graph" -> graph(ctx, member, ref);
             default -> throw new Refusal("Unknown sub-command " + sub + ".");
         }
     }
@@ -182,6 +188,24 @@ public final class ServerCommand implements SlashCommand {
         live.add(new StatusMessages.Location(posted.getIdLong(), member.getGuild().getIdLong(), channel.getIdLong(),
                 target.panel().name(), target.server().identifier()), member.getIdLong(), target.server(), usage);
         ctx.reply().sendEphemeral("The live status of " + target.label() + " is in " + channel.getAsMention() + ".");
+    }
+
+    private void graph(SlashCommandContext ctx, Member member, String ref) {
+        Target target = access.resolve(member, ref, Level.VIEW);
+        if (target.memberKey()) {
+            throw new Refusal("History is kept for the servers of the panel's own key, which does not see "
+                    + target.label() + ".");
+        }
+        LiveStatus.Watch watch = live.watchForGraph(target.panel().name(), target.server(), usage(member, target));
+        List<History.Sample> samples = watch.history().samples();
+        MessageEmbed embed = new EmbedBuilder(StatusEmbed.of(target.server(), target.ref(), watch.usage()))
+                .setImage("attachment://" + LiveMessage.GRAPH)
+                .setDescription(samples.size() < 2 ? "The history starts now: ask again in a minute or two for a "
+                        + "graph of the last " + watch.history().window().toMinutes() + " minutes."
+                        : "The last " + watch.history().window().toMinutes() + " minutes.")
+                .build();
+        ctx.reply().send(new MessageCreateBuilder().addEmbeds(embed)
+                .addFiles(FileUpload.fromData(LiveMessage.graph(target.server(), samples), LiveMessage.GRAPH)).build());
     }
 
     private void console(SlashCommandContext ctx, Member member, String ref) throws InterruptedException {

@@ -66,6 +66,8 @@ public final class LiveStatus {
         private volatile PanelServerInfo server;
         private volatile Usage usage;
         private long retryAt;
+        /** A watch that no message shows is kept this long for its graph (guarded by the watch). */
+        private long keepUntil;
 
         Watch(String panelName, String serverId) {
             this.panelName = panelName;
@@ -193,9 +195,21 @@ public final class LiveStatus {
                 StatusEmbed.share(usage.cpuAbsolute(), server.limits().cpuPercent()), System.currentTimeMillis())));
     }
 
-    /** The watch of a server, if a message shows it. */
-    public java.util.Optional<Watch> find(String ref) {
-        return java.util.Optional.ofNullable(watches.get(ref));
+    /**
+     * The watch of a server of the panel's key, for its graph: when no message shows the server, one is started now
+     * and kept for the graph window after the last call, so that asking again finds a history.
+     */
+    public Watch watchForGraph(String panelName, PanelServerInfo server, Usage usage) {
+        Watch watch = watches.computeIfAbsent(panelName + "/" + server.identifier(),
+                ref -> new Watch(panelName, server.identifier()));
+        synchronized (watch) {
+            if (watch.server == null) {
+                watch.server = server;
+                watch.onStats(usage);
+            }
+            watch.keepUntil = System.currentTimeMillis() + graphWindow.toMillis();
+        }
+        return watch;
     }
 
     /**
@@ -205,6 +219,13 @@ public final class LiveStatus {
     public List<Due> due(long nowMillis) {
         List<Due> due = new ArrayList<>();
         for (Watch watch : watches.values()) {
+            synchronized (watch) {
+                if (watch.messages.isEmpty() && nowMillis > watch.keepUntil) {
+                    watches.remove(watch.ref(), watch);
+                    watch.close();
+                    continue;
+                }
+            }
             watch.follow(panels.byName(watch.panelName).orElse(null), nowMillis);
             Usage usage = watch.usage;
             PanelServerInfo server = watch.server;
@@ -239,9 +260,9 @@ public final class LiveStatus {
         watch.messages.remove(due.message());
         store.remove(due.message().location.messageId());
         LOG.info("Live status message {} of {} is gone; forgotten", due.message().location.messageId(), watch.ref());
-        if (watch.messages.isEmpty()) {
-            watches.remove(watch.ref(), watch);
-            watch.close();
+        // without messages it stays for the graph window, as a watch started for a graph
+        synchronized (watch) {
+            watch.keepUntil = Math.max(watch.keepUntil, System.currentTimeMillis() + graphWindow.toMillis());
         }
     }
 

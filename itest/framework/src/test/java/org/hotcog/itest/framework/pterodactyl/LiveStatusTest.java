@@ -110,8 +110,9 @@ class LiveStatusTest {
         assertThat(embed(live)).contains("60.0 % of 1 vCPU");
         lobby.setState(PowerState.OFFLINE);
         long second = awaitEdit(live, 2);
-        assertThat(embed(live)).contains("Offline");
+        assertThat(embed(live)).contains("Offline", "attachment://graph.png");
         assertThat(Duration.ofNanos(second - first)).isGreaterThanOrEqualTo(Duration.ofMillis(4_500));
+        assertGraph(live);
         Thread.sleep(6_000);
         assertThat(live.editCount()).as("nothing changed since").isEqualTo(2);
 
@@ -152,6 +153,34 @@ class LiveStatusTest {
         await(() -> live.editCount() > before && embed(live).contains("Running") ? Optional.of(true)
                 : Optional.empty(), "the message edited by the updated bundle");
         assertThat(embed(live)).contains("75.0 % of 2 vCPU");
+    }
+
+    @Test
+    void graphsShowTheHistoryOfAServer() throws Exception {
+        PanelServer survival = guild.survival;
+        survival.setState(PowerState.RUNNING);
+        survival.setUsage(120, 3L << 30, 1L << 30);
+        Message first = guild.run(guild.command(guild.owner, "server").subcommand("graph").option("server",
+                ref(survival)));
+        assertThat(embed(first)).contains("The history starts now", "attachment://graph.png");
+        assertGraph(first);
+        Thread.sleep(2_000);
+        Message later = guild.run(guild.command(guild.owner, "server").subcommand("graph").option("server",
+                ref(survival)));
+        assertThat(embed(later)).contains("The last 10 minutes.");
+        assertGraph(later);
+        assertThat(PanelGuild.refusal(guild.command(guild.fixture.alice, "server").subcommand("graph")
+                .option("server", ref(survival)).send())).startsWith("Unknown server");
+    }
+
+    /** The message carries the graph: a PNG that decodes, of the size the renderer draws. */
+    private static void assertGraph(Message message) throws java.io.IOException {
+        org.hotcog.emulator.Attachment graph = message.attachments().stream()
+                .filter(a -> a.filename().equals("graph.png")).findFirst().orElseThrow();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(graph.data()));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(450);
     }
 
     private static List<Long> storedMessages() {
