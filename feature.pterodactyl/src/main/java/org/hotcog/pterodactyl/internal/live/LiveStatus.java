@@ -68,6 +68,7 @@ public final class LiveStatus {
         private long retryAt;
         /** A watch that no message shows is kept this long for its graph (guarded by the watch). */
         private long keepUntil;
+        private boolean warned;
 
         Watch(String panelName, String serverId) {
             this.panelName = panelName;
@@ -118,7 +119,22 @@ public final class LiveStatus {
             }
         }
 
-        /** Opens the socket (again) when the panel changed or it is not open. */
+        @Override
+        public void onAuthenticated() {
+            PanelSocket open;
+            synchronized (this) {
+                open = socket;
+            }
+            // Wings answers with the state and use at once: no request to the panel for them
+            if (open != null) {
+                open.requestStats();
+            }
+        }
+
+        /**
+         * Opens the socket (again) when the panel changed or it is not open. Costs one panel request (the socket's
+         * token); the server's details come from one list of the panel's servers shared by all watches.
+         */
         synchronized void follow(Panel current, long now) {
             if (current == panel && socket != null) {
                 return;
@@ -128,15 +144,29 @@ public final class LiveStatus {
                 return;
             }
             try {
-                server = current.client().server(serverId);
-                usage = current.client().resources(serverId);
+                if (server == null) {
+                    java.util.Optional<PanelServerInfo> found = serverOf(current, serverId, now);
+                    if (found.isEmpty()) {
+                        retryLater(now, "the panel's key does not see the server");
+                        return;
+                    }
+                    server = found.get();
+                }
                 panel = current;
                 socket = current.client().openSocket(serverId, this, scheduler);
+                warned = false;
             } catch (PanelException e) {
-                LOG.warn("The live status of {} cannot reach the panel: {}; tried again in a minute", ref(),
-                        e.getMessage());
-                retryAt = now + RETRY_MILLIS;
+                retryLater(now, e.getMessage());
             }
+        }
+
+        private void retryLater(long now, String why) {
+            // said once, not every minute
+            if (!warned) {
+                LOG.warn("The live status of {} cannot be followed: {}; tried again every minute", ref(), why);
+                warned = true;
+            }
+            retryAt = now + RETRY_MILLIS;
         }
 
         synchronized void close() {
@@ -162,6 +192,21 @@ public final class LiveStatus {
         return thread;
     });
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    /** Each panel's list of servers, for the details of the watched ones; by panel name. */
+    private final Map<String, ServerList> lists = new ConcurrentHashMap<>();
+
+    private record ServerList(Panel panel, List<PanelServerInfo> servers, long fetchedAt) {
+    }
+
+    /** One list request a minute per panel at most, however many watches start. */
+    private java.util.Optional<PanelServerInfo> serverOf(Panel panel, String serverId, long now) {
+        ServerList list = lists.get(panel.name());
+        if (list == null || list.panel() != panel || now - list.fetchedAt() > RETRY_MILLIS) {
+            list = new ServerList(panel, List.copyOf(panel.client().listServers()), now);
+            lists.put(panel.name(), list);
+        }
+        return list.servers().stream().filter(s -> s.identifier().equals(serverId)).findFirst();
+    }
 
     /** @throws IllegalArgumentException naming the configuration key that is wrong */
     @Activate
@@ -246,10 +291,15 @@ public final class LiveStatus {
         return due;
     }
 
-    /** The message was edited (or the edit failed for a reason that a later edit may not have). */
+    /**
+     * The message was edited (or the edit failed for a reason that a later edit may not have). The least interval
+     * runs from now, when Discord took the edit, not from when it was decided: a slow edit followed by a fast one
+     * would otherwise reach Discord closer together than the interval.
+     */
     public void edited(Due due) {
         synchronized (due.watch()) {
-            due.message().shown = due.next();
+            due.message().shown = new EditPolicy.Shown(due.next().state(), due.next().cpu(),
+                    System.currentTimeMillis());
             due.message().editing = false;
         }
     }
