@@ -35,6 +35,9 @@ final class BotProcess implements AutoCloseable {
     private final Path log;
     /** Hotcog's web console, logged in; null for the baseline, which has none. */
     private WebConsole console;
+    /** Hotcog's REST API ({@code http://127.0.0.1:PORT/api/}) and data folder; null for the baseline. */
+    private URI api;
+    private Path data;
 
     private BotProcess(String name, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
@@ -70,6 +73,8 @@ final class BotProcess implements AutoCloseable {
             bot.awaitUntil(console::healthy, "GET /api/health answering 200");
             console.upload(PONG_BUNDLE);
             bot.console = console;
+            bot.api = URI.create("http://127.0.0.1:" + httpPort + "/api/");
+            bot.data = data;
             return bot;
         } catch (Exception | AssertionError e) {
             bot.close();
@@ -116,6 +121,39 @@ final class BotProcess implements AutoCloseable {
             throw new IllegalStateException("the " + name + " bot has no web console");
         }
         return console;
+    }
+
+    /** Hotcog's REST API base, {@code http://127.0.0.1:PORT/api/}. */
+    URI api() {
+        return api;
+    }
+
+    /** The admin token Hotcog's first start wrote into its data folder. */
+    String adminToken() throws IOException {
+        return Files.readString(data.resolve("admin-token")).strip();
+    }
+
+    /** Resident memory of the bot now, in bytes (VmRSS of /proc/PID/status). */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("no VmRSS for the " + name + " bot");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the memory of the " + name + " bot", e);
+        }
+    }
+
+    /** Output of a {@code jcmd} diagnostic command on the bot, such as {@code GC.heap_info}. */
+    String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return output;
     }
 
     boolean isAlive() {

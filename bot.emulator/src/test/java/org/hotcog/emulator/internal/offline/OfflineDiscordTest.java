@@ -88,4 +88,35 @@ class OfflineDiscordTest {
         assertThatThrownBy(() -> client.send(models, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void offlineModeConfiguresADemoPanelWithBusyServersForTheDemoGuildAndRemovesItAtTheEnd() throws Exception {
+        OfflineDiscord offline = new OfflineDiscord(context(), configurationAdmin());
+        Dictionary<String, Object> panel = stored.get(OfflineDiscord.PANEL_PID + "~demo");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest servers = panelRequest(panel, "");
+        try {
+            assertThat(panel.get("name")).isEqualTo("demo");
+            assertThat((String[]) panel.get("guilds")).containsExactly(String.valueOf(offline.demo().guild().id()));
+            HttpResponse<String> answer = client.send(servers, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"Survival\"", "\"Creative\"", "\"Modded\"");
+            HttpRequest resources = panelRequest(panel, "/servers/"
+                    + answer.body().replaceAll("(?s).*?\"identifier\":\"([0-9a-f]+)\".*", "$1") + "/resources");
+            assertThat(client.send(resources, HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("\"current_state\":\"running\"");
+        } finally {
+            offline.deactivate();
+        }
+        assertThat(stored).isEmpty();
+        assertThatThrownBy(() -> client.send(servers, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+    }
+
+    /** A Client API request to the demo panel with its key. */
+    private static HttpRequest panelRequest(Dictionary<String, Object> panel, String path) {
+        return HttpRequest.newBuilder(URI.create(panel.get("url") + "/api/client" + path))
+                .header("Authorization", "Bearer " + panel.get(".clientKey"))
+                .header("Accept", "Application/vnd.pterodactyl.v1+json").build();
+    }
 }

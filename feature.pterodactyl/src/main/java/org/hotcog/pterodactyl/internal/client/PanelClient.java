@@ -102,7 +102,7 @@ public final class PanelClient {
                 : new Key(validKey("application key", applicationKey, "ptla_"), budgets.of(applicationKey));
     }
 
-    static String validUrl(String url) {
+    public static String validUrl(String url) {
         String trimmed = url == null ? "" : url.trim();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -121,7 +121,7 @@ public final class PanelClient {
         }
     }
 
-    static String validKey(String field, String key, String prefix) {
+    public static String validKey(String field, String key, String prefix) {
         if (key == null || !key.startsWith(prefix) || key.length() < prefix.length() + 16 || !KEY.matcher(key).matches()) {
             // the value itself is a secret: never repeat it
             throw new IllegalArgumentException(field + ": expected a key starting with " + prefix

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +39,7 @@ class OfflineModeTest {
             String user = state.path("users").get(0).path("id").asText();
             String channel = state.path("channels").get(0).path("id").asText();
 
-            var sent = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/playground/api/command")))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"channel\":\"" + channel
-                            + "\",\"name\":\"ping\",\"options\":{}}"))
-                    .build());
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+            command(hotcog, user, channel, "\"name\":\"ping\",\"options\":{}");
             JsonNode after = awaitState(hotcog, s -> s.path("channels").get(0).path("messages").findValuesAsText("content")
                     .stream().anyMatch(c -> c.startsWith("Pong!")));
             assertThat(after.path("channels").get(0).path("messages").findValuesAsText("content"))
@@ -66,6 +62,49 @@ class OfflineModeTest {
             assertThat(answered.path("channels").get(0).path("messages").findValuesAsText("content"))
                     .as(hotcog::output).contains("You said: \"hello demo\". (local-vision, a local model)");
         }
+    }
+
+    @Test
+    void theDemoPanelShowsALiveStatusMessageThatFollowsTheLoad() throws Exception {
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            JsonNode state = awaitState(hotcog, s -> s.path("commands").findValuesAsText("name").contains("server"));
+            assertThat(state.path("commands").findValuesAsText("name")).contains("server", "ptero", "ptero-admin");
+            String owner = null;
+            for (JsonNode user : state.path("users")) {
+                if (!List.of("mod-mia", "alice").contains(user.path("name").asText())) {
+                    owner = user.path("id").asText();
+                }
+            }
+            String channel = state.path("channels").get(0).path("id").asText();
+            command(hotcog, owner, channel,
+                    "\"name\":\"server\",\"subcommand\":\"panel\",\"options\":{\"server\":\"Survival\"}");
+            JsonNode posted = awaitState(hotcog, s -> liveEmbed(s) != null);
+            String first = liveEmbed(posted);
+            assertThat(first).as(posted.toString()).contains("Survival", "of 2 vCPU");
+            // the demo servers' load moves every few seconds: the message follows, within its edit budget
+            JsonNode edited = awaitState(hotcog, s -> liveEmbed(s) != null && !liveEmbed(s).equals(first));
+            assertThat(liveEmbed(edited)).as("the live status edited").isNotEqualTo(first);
+        }
+    }
+
+    /** Runs a command in the playground as {@code user}; {@code command} is the JSON body's name, options... */
+    private static void command(HotcogProcess hotcog, String user, String channel, String command) throws Exception {
+        var sent = hotcog.send(HttpRequest.newBuilder(URI.create(hotcog.url("/playground/api/command")))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"channel\":\"" + channel
+                        + "\"," + command + "}"))
+                .build());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    }
+
+    /** The embed of the live status message in the first channel, as text, or null. */
+    private static String liveEmbed(JsonNode state) {
+        for (JsonNode message : state.path("channels").get(0).path("messages")) {
+            if (message.path("components").toString().contains("ptero:live:")) {
+                return message.path("embeds").toString();
+            }
+        }
+        return null;
     }
 
     private static String awaitOutput(HotcogProcess hotcog, String text) throws InterruptedException {
