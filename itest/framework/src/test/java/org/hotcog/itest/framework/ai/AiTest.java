@@ -290,9 +290,20 @@ class AiTest {
         ai.ai.failNext(AiFault.slowFirstByte(Duration.ofSeconds(4)));
         answered(ask(dee, "e"), "⚠ No answer: the AI provider took too long to answer.");
 
+        ai.ai.failNext(AiFault.malformedAfter(2));
+        ai.ai.answerNext("alpha beta gamma delta");
+        Message unreadable = ask(dee, "f").awaitOriginal(WAIT, m -> m.content().contains("⚠"));
+        assertThat(unreadable.content()).startsWith("alpha").doesNotContain("delta")
+                .endsWith("-# ⚠ The answer was cut: the AI provider sent something unreadable.");
+
+        ai.ai.failNext(AiFault.errorAfter(2));
+        ai.ai.answerNext("first second third fourth");
+        Message failedLate = ask(dee, "g").awaitOriginal(WAIT, m -> m.content().contains("⚠"));
+        assertThat(failedLate.content()).startsWith("first").doesNotContain("fourth").contains("-# ⚠ The answer was cut");
+
         JsonNode calls = ai.rest("GET", "usage?user=" + dee.id() + "&provider=local-openai", null).path("calls");
-        assertThat(calls.findValuesAsText("outcome")).containsExactly("TIMEOUT", "CUT_STREAM", "SERVER_ERROR", "OK",
-                "UNAUTHORIZED");
+        assertThat(calls.findValuesAsText("outcome")).containsExactly("SERVER_ERROR", "MALFORMED_CHUNK", "TIMEOUT",
+                "CUT_STREAM", "SERVER_ERROR", "OK", "UNAUTHORIZED");
     }
 
     @Test
