@@ -529,6 +529,29 @@ class AiTest {
         assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns().get(0).images()).isEmpty();
     }
 
+    @Test
+    @Order(12)
+    void adminsDefineAndRemovePersonasFromDiscordAndBadOnesAreRefused() throws Exception {
+        String defined = ai.command(ai.owner, ai.fixture.general, "ai").subcommand("persona-define")
+                .option("name", "Pirate").option("prompt", "Answer like a pirate.").send().awaitReply(WAIT).content();
+        assertThat(defined).isEqualTo("Saved the persona **pirate**; choose it with `/ai persona`.");
+        assertThat(ai.rest("GET", "personas", null).findValuesAsText("prompt")).contains("Answer like a pirate.");
+
+        Message badName = ai.command(ai.owner, ai.fixture.general, "ai").subcommand("persona-define")
+                .option("name", "no spaces allowed").option("prompt", "x").send().awaitReply(WAIT);
+        assertThat(badName.ephemeral()).isTrue();
+        assertThat(badName.content()).startsWith("The persona cannot be saved: ");
+        Message notAdmin = ai.command(ai.fixture.alice, ai.fixture.general, "ai").subcommand("persona-remove")
+                .option("name", "pirate").send().awaitReply(WAIT);
+        assertThat(notAdmin.content()).startsWith("You need the Manage Server permission");
+
+        assertThat(ai.command(ai.owner, ai.fixture.general, "ai").subcommand("persona-remove").option("name", "pirate")
+                .send().awaitReply(WAIT).content()).isEqualTo("Removed the persona **pirate**.");
+        assertThat(ai.rest("GET", "personas", null).findValuesAsText("name")).doesNotContain("pirate");
+        assertThat(ai.command(ai.owner, ai.fixture.general, "ai").subcommand("persona-remove").option("name", "pirate")
+                .send().awaitReply(WAIT).content()).isEqualTo("This server has no persona named pirate.");
+    }
+
     /** A 16 by 16 red PNG. */
     static byte[] redSquare() throws IOException {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
