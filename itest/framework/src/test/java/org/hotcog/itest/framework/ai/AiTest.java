@@ -523,9 +523,11 @@ class AiTest {
         // a model without images answers the text alone, and says so
         ai.ai.answerNext("I read your words.");
         ai.fixture.general.post(hal, "<@" + botId + "> and this one?", Map.of("square.png", png));
+        // the note comes with the final edit
         Message textOnly = awaitMessage(ai.fixture.general, m -> m.author().id() == botId
-                && m.content().startsWith("I read your words."));
-        assertThat(textOnly.content()).endsWith("This model does not take images: it answered the text alone.");
+                && m.content().startsWith("I read your words.") && m.content().contains("-#"));
+        assertThat(textOnly.content())
+                .isEqualTo("I read your words.\n-# This model does not take images: it answered the text alone.");
         assertThat(ai.ai.requests().get(ai.ai.requests().size() - 1).turns().get(0).images()).isEmpty();
     }
 
