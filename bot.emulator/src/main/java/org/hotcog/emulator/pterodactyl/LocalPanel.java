@@ -9,7 +9,8 @@ import org.hotcog.emulator.pterodactyl.internal.Panel;
 /**
  * A Pterodactyl panel of its own on 127.0.0.1, with one node whose Wings websocket is served too. It answers the
  * Client API under {@code /api/client} (list with pagination, server details, resources, power, command, websocket
- * credentials) for {@code ptlc_} keys and the Application API's nodes and allocations for {@code ptla_} keys, in the
+ * credentials) for {@code ptlc_} keys and the Application API's servers, nodes (with {@code ?include=location}) and
+ * allocations for {@code ptla_} keys, in the
  * panel's JSON shapes and error shape {@code {"errors":[{"code","status","detail"}]}}. Each key may make 240
  * requests a minute, as on the real panel.
  *
@@ -69,7 +70,10 @@ public final class LocalPanel implements AutoCloseable {
         return panel.createClientKey(List.of(visible));
     }
 
-    /** A new application key: the Application API's nodes and allocations. */
+    /**
+     * A new application key: the Application API's servers, nodes and allocations. The one node is
+     * {@code local-node}, in the location {@code local} ("This machine").
+     */
     public String createApplicationKey() {
         return panel.createApplicationKey();
     }

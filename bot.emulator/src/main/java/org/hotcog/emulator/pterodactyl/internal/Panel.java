@@ -29,6 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Panel implements AutoCloseable {
     static final String NODE_IP = "127.0.0.1";
     static final String NODE_NAME = "local-node";
+    /** The node's location, as the Application API names it. */
+    static final String LOCATION_SHORT = "local";
+    static final String LOCATION_LONG = "This machine";
     private static final int FIRST_PORT = 25565;
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -55,8 +55,13 @@ final class PanelRoutes {
         application.add("GET", "nodes", r -> page(r, List.of(1), id -> node()));
         application.add("GET", "nodes/{node}", r -> {
             requireNode(r);
-            return node();
+            ObjectNode node = node();
+            if (includes(r, "location")) {
+                ((ObjectNode) node.get("attributes")).putObject("relationships").set("location", location());
+            }
+            return node;
         });
+        application.add("GET", "servers/{id}", r -> applicationServer(r.params().get("id")));
         application.add("GET", "nodes/{node}/allocations", r -> {
             requireNode(r);
             return page(r, panel.servers(), this::allocation);
@@ -185,6 +190,53 @@ final class PanelRoutes {
                 .put("memory", panel.servers().stream().mapToInt(s -> s.limits().memoryMb()).sum())
                 .put("disk", panel.servers().stream().mapToInt(s -> s.limits().diskMb()).sum());
         return item("node", a);
+    }
+
+    /** Whether {@code ?include=} names a relationship (Fractal's comma-separated list). */
+    private static boolean includes(Request request, String relationship) {
+        String include = request.query().get("include");
+        return include != null && List.of(include.split(",")).contains(relationship);
+    }
+
+    /** The only location, which the node is in. */
+    private ObjectNode location() {
+        ObjectNode a = mapper.createObjectNode();
+        a.put("id", 1);
+        a.put("short", Panel.LOCATION_SHORT);
+        a.put("long", Panel.LOCATION_LONG);
+        a.put("updated_at", panel.startedAt().toString());
+        a.put("created_at", panel.startedAt().toString());
+        return item("location", a);
+    }
+
+    /** A server as the Application API shows it: by its internal id, with its node and allocation ids. */
+    private ObjectNode applicationServer(String id) {
+        GameServer server = panel.servers().stream().filter(s -> String.valueOf(s.internalId()).equals(id))
+                .findFirst().orElseThrow(PanelException::notFound);
+        ObjectNode a = mapper.createObjectNode();
+        a.put("id", server.internalId());
+        a.putNull("external_id");
+        a.put("uuid", server.uuid());
+        a.put("identifier", server.identifier());
+        a.put("name", server.name());
+        a.put("description", "");
+        a.putNull("status");
+        a.put("suspended", false);
+        a.putObject("limits").put("memory", server.limits().memoryMb()).put("swap", server.limits().swapMb())
+                .put("disk", server.limits().diskMb()).put("io", server.limits().io())
+                .put("cpu", server.limits().cpuPercent()).putNull("threads").put("oom_disabled", true);
+        a.putObject("feature_limits").put("databases", 0).put("allocations", 1).put("backups", 0);
+        a.put("user", 1);
+        a.put("node", 1);
+        // each server has one allocation, numbered as the server
+        a.put("allocation", server.internalId());
+        a.put("nest", 1);
+        a.put("egg", 1);
+        a.putObject("container").put("startup_command", "java -Xms128M -jar server.jar")
+                .put("image", "ghcr.io/pterodactyl/yolks:java_17").put("installed", 1).putObject("environment");
+        a.put("updated_at", panel.startedAt().toString());
+        a.put("created_at", panel.startedAt().toString());
+        return item("server", a);
     }
 
     private ObjectNode allocation(GameServer server) {

@@ -227,10 +227,27 @@ public final class PanelClient {
         return socket;
     }
 
-    /** A node from the Application API, or empty when there is no such node. */
+    /** A node from the Application API with its location, or empty when there is no such node. */
     public Optional<Node> node(int id) {
         try {
-            return Optional.of(node(get(requireApplication(), "/api/application/nodes/" + id)));
+            return Optional.of(node(get(requireApplication(), "/api/application/nodes/" + id + "?include=location")));
+        } catch (PanelException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where a server runs, from the Application API (the Client API names the node but gives neither its id nor the
+     * allocation's), or empty when there is no such server.
+     *
+     * @param internalId the server's numeric id ({@link PanelServerInfo#internalId()})
+     */
+    public Optional<Node.Placement> placement(int internalId) {
+        try {
+            JsonNode a = PanelJson.object(get(requireApplication(), "/api/application/servers/" + internalId),
+                    "attributes");
+            return Optional.of(new Node.Placement((int) PanelJson.number(a, "node"),
+                    (int) PanelJson.number(a, "allocation")));
         } catch (PanelException.NotFound e) {
             return Optional.empty();
         }
@@ -294,8 +311,15 @@ public final class PanelClient {
     private static Node node(JsonNode item) {
         JsonNode a = PanelJson.object(item, "attributes");
         return new Node((int) PanelJson.number(a, "id"), PanelJson.text(a, "uuid"), PanelJson.text(a, "name"),
-                PanelJson.text(a, "fqdn"), PanelJson.text(a, "scheme"), PanelJson.flag(a, "maintenance_mode"),
+                PanelJson.text(a, "fqdn"), PanelJson.text(a, "scheme"), location(a), PanelJson.flag(a, "maintenance_mode"),
                 PanelJson.optionalNumber(a, "memory"), PanelJson.optionalNumber(a, "disk"));
+    }
+
+    /** The included location's long name, or its short one, or null when the answer has none. */
+    private static String location(JsonNode node) {
+        JsonNode location = node.path("relationships").path("location").path("attributes");
+        String name = PanelJson.optionalText(location, "long");
+        return name == null || name.isBlank() ? PanelJson.optionalText(location, "short") : name;
     }
 
     private JsonNode get(Key key, String path) {

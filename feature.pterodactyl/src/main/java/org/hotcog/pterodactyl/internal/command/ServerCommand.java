@@ -20,6 +20,7 @@ import org.hotcog.pterodactyl.internal.live.History;
 import org.hotcog.pterodactyl.internal.live.LiveMessage;
 import org.hotcog.pterodactyl.internal.live.LiveStatus;
 import org.hotcog.pterodactyl.internal.live.StatusMessages;
+import org.hotcog.pterodactyl.internal.servers.NodeDetails;
 import org.hotcog.pterodactyl.internal.servers.ServerAccess;
 import org.hotcog.pterodactyl.internal.servers.Target;
 import org.osgi.service.component.annotations.Activate;
@@ -65,6 +66,7 @@ public final class ServerCommand implements SlashCommand {
     private final ServerAccess access;
     private final ServerActions actions;
     private final LiveStatus live;
+    private final NodeDetails nodes;
     private final ExecutorService lookups = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "hotcog-ptero-autocomplete");
         thread.setDaemon(true);
@@ -73,10 +75,11 @@ public final class ServerCommand implements SlashCommand {
 
     @Activate
     public ServerCommand(@Reference ServerAccess access, @Reference ServerActions actions,
-            @Reference LiveStatus live) {
+            @Reference LiveStatus live, @Reference NodeDetails nodes) {
         this.access = access;
         this.actions = actions;
         this.live = live;
+        this.nodes = nodes;
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class ServerCommand implements SlashCommand {
             case "status" -> {
                 Target target = access.resolve(member, ref, Level.VIEW);
                 ctx.reply().send(new MessageCreateBuilder().addEmbeds(StatusEmbed.of(target.server(), target.ref(),
-                        usage(member, target))).build());
+                        usage(member, target), nodes.of(target.panel(), target.server()))).build());
             }
             case "power" -> power(ctx, member, ref, ServerActions.signal(ctx.event().getOption(ACTION).getAsString()));
             case "command" -> {
@@ -184,7 +187,8 @@ public final class ServerCommand implements SlashCommand {
         ctx.requireBotPermissions(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
                 Permission.MESSAGE_EMBED_LINKS);
         Usage usage = usage(member, target);
-        Message posted = channel.sendMessage(LiveMessage.create(target.server(), target.ref(), usage)).complete();
+        Message posted = channel.sendMessage(LiveMessage.create(target.server(), target.ref(), usage,
+                nodes.of(target.panel(), target.server()))).complete();
         live.add(new StatusMessages.Location(posted.getIdLong(), member.getGuild().getIdLong(), channel.getIdLong(),
                 target.panel().name(), target.server().identifier()), member.getIdLong(), target.server(), usage);
         ctx.reply().sendEphemeral("The live status of " + target.label() + " is in " + channel.getAsMention() + ".");
@@ -198,7 +202,8 @@ public final class ServerCommand implements SlashCommand {
         }
         LiveStatus.Watch watch = live.watchForGraph(target.panel().name(), target.server(), usage(member, target));
         List<History.Sample> samples = watch.history().samples();
-        MessageEmbed embed = new EmbedBuilder(StatusEmbed.of(target.server(), target.ref(), watch.usage()))
+        MessageEmbed embed = new EmbedBuilder(StatusEmbed.of(target.server(), target.ref(), watch.usage(),
+                nodes.of(target.panel(), target.server())))
                 .setImage("attachment://" + LiveMessage.GRAPH)
                 .setDescription(samples.size() < 2 ? "The history starts now: ask again in a minute or two for a "
                         + "graph of the last " + watch.history().window().toMinutes() + " minutes."

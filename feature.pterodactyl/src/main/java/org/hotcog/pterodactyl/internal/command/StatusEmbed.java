@@ -2,9 +2,11 @@ package org.hotcog.pterodactyl.internal.command;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.hotcog.pterodactyl.internal.client.PanelServerInfo;
 import org.hotcog.pterodactyl.internal.client.Usage;
+import org.hotcog.pterodactyl.internal.servers.NodeDetails;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -20,8 +22,9 @@ public final class StatusEmbed {
 
     /**
      * @param ref how commands name the server, shown in the footer
+     * @param where the node from the Application API, when the panel has an application key and it answered
      */
-    public static MessageEmbed of(PanelServerInfo server, String ref, Usage usage) {
+    public static MessageEmbed of(PanelServerInfo server, String ref, Usage usage, Optional<NodeDetails.Where> where) {
         String state = usage.state();
         EmbedBuilder embed = new EmbedBuilder().setTitle(server.name())
                 .setColor("running".equals(state) ? RUNNING : "offline".equals(state) ? OFFLINE : CHANGING)
@@ -33,7 +36,11 @@ public final class StatusEmbed {
                 .addField("Uptime", usage.uptimeMillis() <= 0 ? "—" : uptime(Duration.ofMillis(usage.uptimeMillis())),
                         true)
                 .setFooter(ref + (server.suspended() ? " · suspended" : server.installing() ? " · installing" : ""));
-        server.defaultAllocation().ifPresent(a -> embed.addField("Address", a.address(), true));
+        server.defaultAllocation().map(PanelServerInfo.Allocation::address)
+                .or(() -> where.map(NodeDetails.Where::address))
+                .ifPresent(address -> embed.addField("Address", address, true));
+        where.ifPresent(w -> embed.addField("Node", w.location() == null ? w.node() : w.node() + " · " + w.location(),
+                true));
         return embed.build();
     }
 

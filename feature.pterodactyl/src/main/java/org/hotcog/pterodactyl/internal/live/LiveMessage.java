@@ -1,11 +1,13 @@
 package org.hotcog.pterodactyl.internal.live;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.hotcog.pterodactyl.internal.client.PanelServerInfo;
 import org.hotcog.pterodactyl.internal.client.Usage;
 import org.hotcog.pterodactyl.internal.command.StatusEmbed;
 import org.hotcog.pterodactyl.internal.graph.GraphRenderer;
+import org.hotcog.pterodactyl.internal.servers.NodeDetails;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 
@@ -26,14 +28,15 @@ public final class LiveMessage {
     private LiveMessage() {
     }
 
-    public static MessageCreateData create(PanelServerInfo server, String ref, Usage usage) {
-        return new MessageCreateBuilder().addEmbeds(StatusEmbed.of(server, ref, usage)).addComponents(buttons(ref))
+    public static MessageCreateData create(PanelServerInfo server, String ref, Usage usage,
+            Optional<NodeDetails.Where> where) {
+        return new MessageCreateBuilder().addEmbeds(StatusEmbed.of(server, ref, usage, where)).addComponents(buttons(ref))
                 .build();
     }
 
     /** The message as it is now, with the CPU and memory graph once there are two samples to draw. */
     static MessageEditData edit(LiveStatus.Watch watch) {
-        MessageEmbed embed = StatusEmbed.of(watch.server(), watch.ref(), watch.usage());
+        MessageEmbed embed = StatusEmbed.of(watch.server(), watch.ref(), watch.usage(), watch.where());
         MessageEditBuilder message = new MessageEditBuilder().setComponents(buttons(watch.ref()));
         List<History.Sample> samples = watch.history().samples();
         if (samples.size() < 2) {

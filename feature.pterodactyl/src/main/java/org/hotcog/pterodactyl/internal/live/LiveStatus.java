@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.hotcog.pterodactyl.internal.client.Usage;
 import org.hotcog.pterodactyl.internal.command.StatusEmbed;
 import org.hotcog.pterodactyl.internal.panel.Panel;
 import org.hotcog.pterodactyl.internal.panel.PanelRegistry;
+import org.hotcog.pterodactyl.internal.servers.NodeDetails;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,6 +67,8 @@ public final class LiveStatus {
         private PanelSocket socket;
         private volatile PanelServerInfo server;
         private volatile Usage usage;
+        /** Where the server runs, refreshed from {@link NodeDetails}' cache every round. */
+        private volatile Optional<NodeDetails.Where> where = Optional.empty();
         private long retryAt;
         /** A watch that no message shows is kept this long for its graph (guarded by the watch). */
         private long keepUntil;
@@ -86,6 +90,10 @@ public final class LiveStatus {
 
         public History history() {
             return history;
+        }
+
+        public Optional<NodeDetails.Where> where() {
+            return where;
         }
 
         public String ref() {
@@ -145,7 +153,7 @@ public final class LiveStatus {
             }
             try {
                 if (server == null) {
-                    java.util.Optional<PanelServerInfo> found = serverOf(current, serverId, now);
+                    Optional<PanelServerInfo> found = serverOf(current, serverId, now);
                     if (found.isEmpty()) {
                         retryLater(now, "the panel's key does not see the server");
                         return;
@@ -184,6 +192,7 @@ public final class LiveStatus {
 
     private final PanelRegistry panels;
     private final StatusMessages store;
+    private final NodeDetails nodes;
     private final EditPolicy policy;
     private final Duration graphWindow;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -199,7 +208,7 @@ public final class LiveStatus {
     }
 
     /** One list request a minute per panel at most, however many watches start. */
-    private java.util.Optional<PanelServerInfo> serverOf(Panel panel, String serverId, long now) {
+    private Optional<PanelServerInfo> serverOf(Panel panel, String serverId, long now) {
         ServerList list = lists.get(panel.name());
         if (list == null || list.panel() != panel || now - list.fetchedAt() > RETRY_MILLIS) {
             list = new ServerList(panel, List.copyOf(panel.client().listServers()), now);
@@ -210,9 +219,11 @@ public final class LiveStatus {
 
     /** @throws IllegalArgumentException naming the configuration key that is wrong */
     @Activate
-    public LiveStatus(@Reference PanelRegistry panels, @Reference StatusMessages store, StatusConfig config) {
+    public LiveStatus(@Reference PanelRegistry panels, @Reference StatusMessages store, @Reference NodeDetails nodes,
+            StatusConfig config) {
         this.panels = panels;
         this.store = store;
+        this.nodes = nodes;
         this.policy = EditPolicy.of(config);
         if (config.graphWindowMinutes() < 1 || config.graphWindowMinutes() > 1440) {
             throw new IllegalArgumentException("graphWindowMinutes: 1 to 1440");
@@ -271,11 +282,15 @@ public final class LiveStatus {
                     continue;
                 }
             }
-            watch.follow(panels.byName(watch.panelName).orElse(null), nowMillis);
+            Panel panel = panels.byName(watch.panelName).orElse(null);
+            watch.follow(panel, nowMillis);
             Usage usage = watch.usage;
             PanelServerInfo server = watch.server;
             if (usage == null || server == null) {
                 continue;
+            }
+            if (panel != null) {
+                watch.where = nodes.of(panel, server);
             }
             EditPolicy.Shown next = new EditPolicy.Shown(usage.state(),
                     StatusEmbed.share(usage.cpuAbsolute(), server.limits().cpuPercent()), nowMillis);

@@ -203,6 +203,11 @@ class PanelClientTest {
         PanelClient withApplication = client(key, panel.createApplicationKey(), PanelClient.Settings.defaults());
         Node node = withApplication.node(1).orElseThrow();
         assertThat(node.fqdn()).isEqualTo("127.0.0.1");
+        assertThat(node.name()).isEqualTo("local-node");
+        assertThat(node.location()).isEqualTo("This machine");
+        assertThat(withApplication.placement(creative.internalId()))
+                .contains(new Node.Placement(1, creative.internalId()));
+        assertThat(withApplication.placement(9999)).isEmpty();
         assertThat(withApplication.node(7)).isEmpty();
         assertThat(withApplication.allocations(1)).extracting(a -> a.ip() + ":" + a.port())
                 .containsExactly(survival.address(), creative.address());

@@ -23,6 +23,7 @@ import org.hotcog.emulator.Message;
 import org.hotcog.emulator.TextChannel;
 import org.hotcog.emulator.pterodactyl.PanelServer;
 import org.hotcog.emulator.pterodactyl.PowerState;
+import org.hotcog.emulator.pterodactyl.ServerLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,53 @@ class LiveStatusTest {
         await(() -> live.editCount() > before && embed(live).contains("Running") ? Optional.of(true)
                 : Optional.empty(), "the message edited by the updated bundle");
         assertThat(embed(live)).contains("75.0 % of 2 vCPU");
+    }
+
+    /**
+     * Tokens of 4 seconds, warned of 2 seconds before their end: the socket re-authenticates on {@code token
+     * expiring} again and again, and reconnects with a fresh token on {@code token expired}; the message goes on
+     * following the stats all along.
+     */
+    @Test
+    void theMessageKeepsFollowingTheStatsWhenTheWebsocketTokenExpires() throws Exception {
+        PanelServer tokens = guild.panel.addServer("Tokens", ServerLimits.of(1024, 1024, 100));
+        guild.panel.grant(guild.panelKey, tokens);
+        // the bot keeps the key's list of servers 30 s: until it reads it again the server is unknown
+        long listed = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!guild.run(guild.command(guild.owner, "server").subcommand("list")).content().contains(ref(tokens))) {
+            assertThat(System.nanoTime()).as("the new server listed within 45 s").isLessThan(listed);
+            Thread.sleep(1_000);
+        }
+        tokens.setState(PowerState.RUNNING);
+        tokens.setUsage(10, 256L << 20, 1L << 20);
+        guild.panel.tokenLifetime(Duration.ofSeconds(4));
+        guild.panel.expiringWindow(Duration.ofSeconds(2));
+        guild.panel.tokenCheckInterval(Duration.ofMillis(500));
+        try {
+            Message live = post(tokens);
+            long requests = guild.panel.requests(guild.panelKey);
+            // past two lifetimes of the first token: it and the next one have run out
+            Thread.sleep(9_000);
+            assertThat(guild.panel.requests(guild.panelKey)).as("fresh tokens asked for")
+                    .isGreaterThanOrEqualTo(requests + 2);
+            tokens.setUsage(60, 256L << 20, 1L << 20);
+            awaitTrue(() -> embed(live).contains("60.0 % of 1 vCPU"), "the stats after the token's renewals");
+            int edits = live.editCount();
+
+            tokens.expireTokens();
+            awaitTrue(() -> tokens.authenticatedConnections() == 1, "the socket authenticated again");
+            tokens.setUsage(90, 256L << 20, 1L << 20);
+            await(() -> live.editCount() > edits && embed(live).contains("90.0 % of 1 vCPU") ? Optional.of(true)
+                    : Optional.empty(), "the stats after the token expired");
+            assertThat(tokens.authenticatedConnections()).as("one socket, none left behind").isEqualTo(1);
+            assertThat(storedMessages()).contains(live.id());
+            assertThat(status.messages().stream().filter(m -> m.customIds().contains("ptero:live:start:"
+                    + ref(tokens))).map(Message::id)).as("the same message, not a new one").containsExactly(live.id());
+        } finally {
+            guild.panel.tokenLifetime(Duration.ofMinutes(10));
+            guild.panel.expiringWindow(Duration.ofMinutes(1));
+            guild.panel.tokenCheckInterval(Duration.ofSeconds(30));
+        }
     }
 
     @Test

@@ -31,12 +31,14 @@ import org.hotcog.emulator.Role;
 import org.hotcog.emulator.User;
 import org.hotcog.emulator.pterodactyl.PanelServer;
 import org.hotcog.emulator.pterodactyl.PowerState;
+import org.hotcog.emulator.pterodactyl.ServerLimits;
 import org.hotcog.itest.framework.StandardErrorCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -59,11 +61,13 @@ class ServerCommandsTest {
     static ServiceRegistration<EventHandler> listener;
     static StandardErrorCapture log;
     static List<Message> answers = new ArrayList<>();
+    static ConfigurationAdmin configurations;
 
     @BeforeAll
     static void setUp(@InjectService(timeout = 20_000) ConfigurationAdmin configurationAdmin,
             @InjectBundleContext BundleContext context) throws Exception {
         log = new StandardErrorCapture();
+        configurations = configurationAdmin;
         guild = new PanelGuild(configurationAdmin);
         survival = guild.survival;
         creative = guild.creative;
@@ -272,6 +276,75 @@ class ServerCommandsTest {
         assertThat(log.text()).as("no key in the log").doesNotContain(bobsKey, guild.panelKey);
         assertThat(answers).as("no key in an answer").allSatisfy(a -> assertThat(a.content() + a.embeds())
                 .doesNotContain(bobsKey, guild.panelKey));
+    }
+
+    /**
+     * Panels "nodes" (with an application key) and "lost" (whose application key is revoked once it is in use) on
+     * the same local panel as "main" (without one).
+     */
+    @Test
+    void aPanelWithAnApplicationKeyShowsTheNodeOfItsServers() throws Exception {
+        String applicationKey = guild.panel.createApplicationKey();
+        String lostKey = guild.panel.createApplicationKey();
+        PanelServer nodeServer = guild.panel.addServer("Nodes", ServerLimits.of(1024, 1024, 100));
+        guild.panel.grant(guild.panelKey, nodeServer);
+        Configuration nodes = panelWithApplicationKey("nodes", applicationKey);
+        Configuration lost = panelWithApplicationKey("lost", lostKey);
+        try {
+            awaitTrue(() -> {
+                String list = run(guild.command(guild.owner, "server").subcommand("list")).content();
+                return list.contains("`nodes/" + nodeServer.identifier()) && list.contains("`lost/");
+            }, "the panels nodes and lost in use");
+            String lobby = guild.lobby.identifier();
+            String withNode = status("nodes/" + lobby);
+            assertThat(withNode).contains("Node", "local-node · This machine", guild.lobby.address());
+            assertThat(status("main/" + lobby)).as("no application key: no node").contains(guild.lobby.address())
+                    .doesNotContain("local-node");
+
+            // a live status message shows the node too, and its edits ask the panel nothing more
+            nodeServer.setState(PowerState.RUNNING);
+            nodeServer.setUsage(10, 256L << 20, 1L << 20);
+            run(guild.command(guild.owner, "server").subcommand("panel").option("server",
+                    "nodes/" + nodeServer.identifier()));
+            Message live = PanelGuild.await(() -> guild.fixture.general.messages().stream().filter(m -> m.customIds()
+                    .contains("ptero:live:start:nodes/" + nodeServer.identifier())).findFirst(), "the live message");
+            assertThat(live.embeds().toString()).contains("local-node · This machine");
+            long applicationRequests = guild.panel.requests(applicationKey);
+            nodeServer.setUsage(80, 256L << 20, 1L << 20);
+            awaitTrue(() -> live.editCount() >= 1 && live.embeds().toString().contains("80.0 % of 1 vCPU"),
+                    "the live message edited");
+            assertThat(live.embeds().toString()).contains("local-node · This machine");
+            assertThat(guild.panel.requests(applicationKey)).as("edits use the cached node")
+                    .isEqualTo(applicationRequests);
+
+            // an Application API that refuses its key: the status goes without the node, said once in the log
+            guild.panel.revokeKey(lostKey);
+            for (int i = 0; i < 2; i++) {
+                assertThat(status("lost/" + lobby)).contains("State", guild.lobby.address())
+                        .doesNotContain("local-node");
+            }
+            String warning = "The Application API of panel lost failed";
+            assertThat(log.text().split(warning, -1)).as("one warning").hasSize(2);
+            assertThat(log.text()).doesNotContain(applicationKey, lostKey);
+        } finally {
+            nodes.delete();
+            lost.delete();
+        }
+    }
+
+    private Configuration panelWithApplicationKey(String name, String applicationKey) throws Exception {
+        Dictionary<String, Object> properties = guild.panelProperties(guild.panel.url(), guild.panelKey);
+        properties.put("name", name);
+        properties.put(".applicationKey", applicationKey);
+        Configuration configuration = configurations.createFactoryConfiguration(PanelGuild.PANEL_PID, "?");
+        configuration.update(properties);
+        return configuration;
+    }
+
+    private String status(String ref) {
+        Message answer = run(guild.command(guild.owner, "server").subcommand("status").option("server", ref));
+        assertThat(answer.embeds()).as(answer.content()).hasSize(1);
+        return answer.embeds().get(0).toString();
     }
 
     @Test
