@@ -68,8 +68,10 @@ class PlaygroundTest {
         playground.type(Keys.TAB, "mo");
         playground.awaitSuggestion("module:");
         playground.type(Keys.TAB);
-        // The choices come from the bot's autocomplete handler: the modules with commands.
+        // The choices come from the bot's autocomplete handler: the modules with commands, filtered by what is typed.
         assertThat(playground.awaitSuggestion("core")).contains("fixture");
+        playground.type("co");
+        assertThat(playground.awaitSuggestion("core")).doesNotContain("fixture");
         playground.type(Keys.TAB);
         assertThat(playground.input().getDomProperty("value")).isEqualTo("/help module:core ");
         playground.type(Keys.ENTER);
