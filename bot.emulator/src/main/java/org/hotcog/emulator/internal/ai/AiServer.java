@@ -27,6 +27,7 @@ import org.hotcog.emulator.ai.AiFault;
 import org.hotcog.emulator.ai.AiRequest;
 import org.hotcog.emulator.ai.AiTurn;
 import org.hotcog.emulator.internal.http.LoopbackHttp;
+import org.hotcog.emulator.internal.rest.RouteTable;
 
 /**
  * The local AI providers: one loopback HTTP server that answers the routes of all three wire formats, from one set
@@ -163,7 +164,7 @@ public final class AiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> query = LoopbackHttp.parseQuery(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = RouteTable.query(exchange.getRequestURI().getRawQuery());
         Matcher geminiChat = GEMINI_CHAT.matcher(path);
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();

@@ -5,10 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -71,26 +67,6 @@ public final class LoopbackHttp implements AutoCloseable {
     /** The port the server listens on. */
     public int port() {
         return server.getAddress().getPort();
-    }
-
-    /**
-     * Parses a raw (still URL-encoded) query string; a key without {@code =} has the empty value.
-     *
-     * @param raw the raw query, or null
-     * @return the parameters, the last value of a repeated key winning
-     */
-    public static Map<String, String> parseQuery(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> query = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 
     /**
