@@ -247,12 +247,8 @@ final class RestApi {
 
     private JsonNode deleteWebhookMessage(RestRequest request) {
         InteractionState interaction = hook(request);
-        MessageState message = webhookMessage(interaction, request);
-        if (message.loading()) {
-            // Discord cannot delete a deferred response that has not been filled in
-            throw new RestException(404, 10008, "Unknown Message", null);
-        }
-        emulator.deleteMessage(message);
+        // a deferred "thinking…" response can be deleted too; a follow-up after that is a message of its own
+        emulator.deleteMessage(webhookMessage(interaction, request));
         return null;
     }
 
@@ -262,7 +258,7 @@ final class RestApi {
             throw new RestException(404, 10015, "Unknown Webhook", null);
         }
         MessageState original = interaction.original().map(MessageState.class::cast).orElse(null);
-        if (original != null && original.loading() && original != interaction.source) {
+        if (original != null && original.loading() && !original.deleted && original != interaction.source) {
             // Discord: a follow-up right after a deferred reply edits the deferred "thinking" message
             emulator.editMessage(original, request.body(), request.files());
             synchronized (lock) {

@@ -6,6 +6,8 @@ import org.hotcog.api.interaction.InteractionReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -19,6 +21,13 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * slow handler, or the dispatcher reporting an error. One lock orders them, so a handler that
  * answers just as the dispatcher defers never gets "already acknowledged" from Discord: whatever
  * comes second adapts to what came first.
+ *
+ * <p>Discord fixes an answer's visibility with the deferral: filling in a public "thinking…" shows the
+ * answer to everyone. An answer whose visibility differs from the deferral's (an ephemeral answer, or the
+ * dispatcher's refusal, after the dispatcher deferred publicly for a slow handler) therefore deletes the
+ * "thinking…" message and is sent as a follow-up of its own visibility, which from then on stands for the
+ * original response (edits go to it). Answers after the deletion wait for it, so Discord never takes them
+ * for the deferral's filling.
  */
 final class ReplyState implements InteractionReply {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyState.class);
@@ -41,6 +50,12 @@ final class ReplyState implements InteractionReply {
     private final IReplyCallback interaction;
     private final String correlationId;
     private Stage stage = Stage.NEW;
+    /** Whether the "thinking…" of a {@link Stage#DEFERRED_REPLY} is ephemeral. */
+    private boolean deferredEphemeral;
+    /** Completes when the answers sent so far no longer need to precede the next: the deferral's replacement. */
+    private CompletableFuture<Void> previous = done();
+    /** The id of the follow-up that replaced the deleted "thinking…" message; null while there is none. */
+    private CompletableFuture<String> replacement;
 
     ReplyState(IReplyCallback interaction, String correlationId) {
         this.interaction = interaction;
@@ -73,6 +88,7 @@ final class ReplyState implements InteractionReply {
             return done();
         }
         stage = Stage.DEFERRED_REPLY;
+        deferredEphemeral = ephemeral;
         return submit(interaction.deferReply(ephemeral));
     }
 
@@ -85,7 +101,7 @@ final class ReplyState implements InteractionReply {
             }
             case DEFERRED_REPLY, DEFERRED_UPDATE, ANSWERED -> {
                 stage = Stage.ANSWERED;
-                yield submit(interaction.getHook().editOriginal(message));
+                yield editAnswer(message);
             }
             case MODAL, CLOSED -> dropped("edit");
         };
@@ -114,7 +130,7 @@ final class ReplyState implements InteractionReply {
             }
             case DEFERRED_UPDATE, DEFERRED_REPLY, ANSWERED -> {
                 stage = Stage.ANSWERED;
-                yield submit(interaction.getHook().editOriginal(message));
+                yield editAnswer(message);
             }
             case MODAL, CLOSED -> dropped("update");
         };
@@ -130,18 +146,17 @@ final class ReplyState implements InteractionReply {
             submit(componentOrNull.deferEdit());
         } else {
             stage = Stage.DEFERRED_REPLY;
+            deferredEphemeral = false;
             submit(interaction.deferReply());
         }
     }
 
     /** The dispatcher's last word (a refusal, an error, a time-out); the handler's later answers are dropped. */
     synchronized void finish(String text) {
-        MessageCreateData message = MessageCreateData.fromContent(text);
-        switch (stage) {
-            case NEW -> submit(interaction.reply(message).setEphemeral(true));
-            case DEFERRED_REPLY -> submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
-            case DEFERRED_UPDATE, ANSWERED -> submit(interaction.getHook().sendMessage(message).setEphemeral(true));
-            case MODAL, CLOSED -> LOG.debug("[{}] no way left to tell the user: {}", correlationId, text);
+        if (stage == Stage.MODAL || stage == Stage.CLOSED) {
+            LOG.debug("[{}] no way left to tell the user: {}", correlationId, text);
+        } else {
+            answer(MessageCreateData.fromContent(text), true);
         }
         stage = Stage.CLOSED;
     }
@@ -154,11 +169,32 @@ final class ReplyState implements InteractionReply {
             }
             case DEFERRED_REPLY -> {
                 stage = Stage.ANSWERED;
-                yield submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
+                if (ephemeral == deferredEphemeral) {
+                    yield submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
+                }
+                InteractionHook hook = interaction.getHook();
+                replacement = submit(hook.deleteOriginal()).exceptionally(error -> null)
+                        .thenCompose(deleted -> send(hook.sendMessage(message).setEphemeral(ephemeral)))
+                        .thenApply(Message::getId);
+                previous = replacement.handle((id, error) -> null);
+                yield replacement.thenApply(id -> null);
             }
-            case DEFERRED_UPDATE, ANSWERED -> submit(interaction.getHook().sendMessage(message).setEphemeral(ephemeral));
+            case DEFERRED_UPDATE, ANSWERED -> followUp(message, ephemeral);
             case MODAL, CLOSED -> dropped("answer");
         };
+    }
+
+    private CompletableFuture<Void> followUp(MessageCreateData message, boolean ephemeral) {
+        return previous.thenCompose(
+                ignored -> submit(interaction.getHook().sendMessage(message).setEphemeral(ephemeral)));
+    }
+
+    /** Edits the original response, or the follow-up that replaced it. */
+    private CompletableFuture<Void> editAnswer(MessageEditData message) {
+        if (replacement == null) {
+            return submit(interaction.getHook().editOriginal(message));
+        }
+        return replacement.thenCompose(id -> submit(interaction.getHook().editMessageById(id, message)));
     }
 
     private CompletableFuture<Void> dropped(String what) {
@@ -167,7 +203,11 @@ final class ReplyState implements InteractionReply {
     }
 
     private CompletableFuture<Void> submit(RestAction<?> action) {
-        return action.submit().thenApply(ignored -> (Void) null).whenComplete((ok, error) -> {
+        return send(action).thenApply(ignored -> (Void) null);
+    }
+
+    private <T> CompletableFuture<T> send(RestAction<T> action) {
+        return action.submit().whenComplete((ok, error) -> {
             if (error != null) {
                 LOG.warn("[{}] Discord refused an answer: {}", correlationId, error.toString());
             }

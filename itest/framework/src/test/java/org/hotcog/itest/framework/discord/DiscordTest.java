@@ -94,6 +94,39 @@ class DiscordTest {
         assertThat(slow.errors()).isEmpty();
     }
 
+    /**
+     * Discord shows a deferred answer with the deferral's visibility, so a private answer after the core's public
+     * "thinking…" replaces it: the public message goes, the answer comes as an ephemeral follow-up, and an edit of the
+     * answer edits that follow-up.
+     */
+    @Test
+    @Order(4)
+    void privateAnswerAfterThePublicDeferralStaysPrivate() throws InterruptedException {
+        InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
+                .option("answer", "private").send();
+        assertThat(slow.awaitResponse(Duration.ofSeconds(3)).type())
+                .isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
+        Message answer = slow.awaitFollowUps(1, WAIT).get(0);
+        assertThat(answer.ephemeral()).isTrue();
+        awaitContent(answer, "finally, for you (edited)");
+        assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
+        assertThat(fixture.general.messages()).noneMatch(m -> m.content().startsWith("finally"));
+        assertThat(slow.followUps()).hasSize(1);
+        assertThat(slow.errors()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void refusalAfterThePublicDeferralIsEphemeral() {
+        InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
+                .option("answer", "refusal").send();
+        Message refusal = slow.awaitFollowUps(1, WAIT).get(0);
+        assertThat(refusal.ephemeral()).isTrue();
+        assertThat(refusal.content()).contains("not after all that waiting");
+        assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
+        assertThat(slow.errors()).isEmpty();
+    }
+
     @Test
     @Order(5)
     void failureIsAShortEphemeralErrorWithAReferenceAndALoggedRow(
@@ -105,6 +138,14 @@ class DiscordTest {
                 .doesNotContain("Exception");
         String reference = error.content().replaceAll(".*\\(ref (\\w+)\\).*", "$1");
         assertThat(awaitLogRow(database, reference)).isEqualTo("FAILED itest /broken " + fixture.alice.id());
+    }
+
+    private static void awaitContent(Message message, String content) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!content.equals(message.content()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(message.content()).isEqualTo(content);
     }
 
     /** The command log row of an interaction: "outcome module command user", once the writer flushed it. */

@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * Commands written as a cog author writes them, registered by the test bundle (module {@code itest}),
@@ -61,18 +62,28 @@ final class SampleCommands {
         }
     }
 
-    /** Slower than Discord's 3 seconds: the core must defer for it. */
+    /** Slower than Discord's 3 seconds: the core must defer for it, whatever the answer's visibility. */
     @Component
     public static final class Slow implements SlashCommand {
         @Override
         public SlashCommandData data() {
-            return Commands.slash("slow", "Answers after 4 seconds");
+            return Commands.slash("slow", "Answers after 4 seconds")
+                    .addOptions(new OptionData(OptionType.STRING, "answer", "How to answer", false)
+                            .addChoice("public", "public").addChoice("private", "private")
+                            .addChoice("refusal", "refusal"));
         }
 
         @Override
         public void handle(SlashCommandContext ctx) throws InterruptedException {
             Thread.sleep(4_000);
-            ctx.reply().send("finally");
+            switch (ctx.event().getOption("answer", "public", OptionMapping::getAsString)) {
+                case "private" -> {
+                    ctx.reply().sendEphemeral("finally, for you");
+                    ctx.reply().editOriginal(MessageEditData.fromContent("finally, for you (edited)"));
+                }
+                case "refusal" -> throw new Refusal("not after all that waiting");
+                default -> ctx.reply().send("finally");
+            }
         }
     }
 
