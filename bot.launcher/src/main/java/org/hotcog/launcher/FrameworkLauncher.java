@@ -25,6 +25,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -77,22 +78,13 @@ public final class FrameworkLauncher {
                     .orElseThrow(() -> new IllegalStateException("no OSGi framework packed in " + jar));
             Framework framework = factory.newFramework(frameworkProperties(launch));
             framework.init();
+            List<Bundle> installed = new ArrayList<>();
             List<Bundle> packedBundles = installOrUpdate(framework.getBundleContext(), packed,
                     earlyFirst(packed, List.of(launch.getProperty("launch.bundles", "").split(",")),
-                            List.of(launch.getProperty(EARLY, "").split("\\s*,\\s*"))));
-            markToStart(packedBundles);
+                            List.of(launch.getProperty(EARLY, "").split("\\s*,\\s*"))), installed);
+            markToStart(installed);
             framework.start();
-            for (Bundle bundle : packedBundles) {
-                if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
-                    try {
-                        bundle.start(Bundle.START_ACTIVATION_POLICY);
-                    } catch (BundleException e) {
-                        // One broken bundle must not keep the rest (and the console to repair it) down.
-                        System.err.println("hotcog: bundle " + bundle.getSymbolicName() + " did not start: "
-                                + e.getMessage());
-                    }
-                }
-            }
+            reportNotStarted(packedBundles);
             // Resolve what nothing started (bundles an operator stopped), so that their state reads
             // RESOLVED, as before the restart, and a bundle that cannot resolve shows at once.
             framework.adapt(FrameworkWiring.class).resolveBundles(null);
@@ -105,11 +97,12 @@ public final class FrameworkLauncher {
     }
 
     /**
-     * Marks the packed bundles to be started: before the framework starts, a start only records that (the bundles
-     * start with the framework, in the order of their ids). So every bundle about to start reads as persistently
-     * started to those that start before it, on the first start as on later ones: the core opens its Discord
-     * connection with the gateway intents the listeners of all of them will need, instead of reconnecting for them
-     * a few seconds later. A bundle that fails here is started, and its failure reported, after the framework.
+     * Marks the packed bundles installed by this start to be started: before the framework starts, a start only
+     * records that (the bundles start with the framework, in the order of their ids, with the ones kept from earlier
+     * starts that were not stopped). So every bundle about to start reads as persistently started to those that start
+     * before it: the core opens its Discord connection with the gateway intents the listeners of all of them will
+     * need, instead of reconnecting for them a few seconds later. A packed bundle an operator stopped is not marked
+     * again: it stays stopped over restarts, as a bundle installed at runtime does.
      */
     private static void markToStart(List<Bundle> bundles) {
         for (Bundle bundle : bundles) {
@@ -117,7 +110,26 @@ public final class FrameworkLauncher {
                 try {
                     bundle.start(Bundle.START_ACTIVATION_POLICY);
                 } catch (BundleException reportedLater) {
-                    // the start after the framework's tries again and says why
+                    // reportNotStarted tries again once the framework runs, and says why
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts again, to report why, each packed bundle that should run and does not: the framework only logs such a
+     * failure as an event. One broken bundle must not keep the rest (and the console to repair it) down.
+     */
+    private static void reportNotStarted(List<Bundle> bundles) {
+        for (Bundle bundle : bundles) {
+            boolean shouldRun = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null
+                    && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+            if (shouldRun && (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                try {
+                    bundle.start(Bundle.START_ACTIVATION_POLICY);
+                } catch (BundleException e) {
+                    System.err.println("hotcog: bundle " + bundle.getSymbolicName() + " did not start: "
+                            + e.getMessage());
                 }
             }
         }
@@ -184,8 +196,9 @@ public final class FrameworkLauncher {
         return properties;
     }
 
-    private List<Bundle> installOrUpdate(BundleContext context, JarFile packed, List<String> locations)
-            throws IOException, BundleException, InterruptedException {
+    /** Brings the framework's bundles in line with the packed ones; adds the ones installed now to {@code installed}. */
+    private List<Bundle> installOrUpdate(BundleContext context, JarFile packed, List<String> locations,
+            List<Bundle> installed) throws IOException, BundleException, InterruptedException {
         Path recordFile = dataDir.resolve(INSTALLED_FILE);
         Properties record = new Properties();
         if (Files.exists(recordFile)) {
@@ -203,6 +216,7 @@ public final class FrameworkLauncher {
                 try (InputStream in = packed.getInputStream(entry)) {
                     bundle = context.installBundle(location, in);
                 }
+                installed.add(bundle);
             } else if (!fingerprint.equals(record.getProperty(location))) {
                 try (InputStream in = packed.getInputStream(entry)) {
                     bundle.update(in);

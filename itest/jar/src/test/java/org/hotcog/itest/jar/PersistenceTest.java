@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -24,8 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Framework storage lives in the data folder: a bundle installed or updated at runtime is still
- * there, in the same version and state, after the jar is restarted. A stopped feature leaves the
- * bot healthy.
+ * there, in the same version and state, after the jar is restarted, and a module packed in the jar
+ * stays stopped once an operator stopped it. A stopped feature leaves the bot healthy.
  */
 class PersistenceTest {
     static final String NAME = "org.hotcog.itest.persisted";
@@ -80,14 +81,41 @@ class PersistenceTest {
         }
     }
 
+    /** A module packed in the jar keeps the state the operator left it in, as one installed at runtime does. */
+    @Test
+    void aPackedModuleTheOperatorStoppedStaysStoppedOverRestarts() throws Exception {
+        String economy = "org.hotcog.economy";
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            assertThat(awaitState(hotcog, economy, "ACTIVE")).isTrue();
+            assertThat(hotcog.post("/api/modules/economy/stop", null, null).statusCode()).isEqualTo(200);
+        }
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            assertThat(awaitState(hotcog, economy, "RESOLVED")).as(hotcog.output()).isTrue();
+            assertThat(awaitState(hotcog, "org.hotcog.moderation", "ACTIVE")).as("the other modules").isTrue();
+            assertThat(hotcog.post("/api/modules/economy/start", null, null).statusCode()).isEqualTo(200);
+        }
+        try (HotcogProcess hotcog = new HotcogProcess(dir).startAndAwaitReady()) {
+            assertThat(awaitState(hotcog, economy, "ACTIVE")).as("started again, it starts with the jar").isTrue();
+        }
+    }
+
+    /** Polls /api/modules until the bundle is in the state; false after 20 s. */
+    private static boolean awaitState(HotcogProcess hotcog, String symbolicName, String state) throws Exception {
+        return awaitModule(hotcog, module -> module.path("symbolicName").asText().equals(symbolicName)
+                && module.path("state").asText().equals(state)) != null;
+    }
+
     /** Polls /api/modules for the test bundle in the given version and state; null after 20 s. */
     private static JsonNode awaitModule(HotcogProcess hotcog, String version, String state) throws Exception {
+        return awaitModule(hotcog, module -> module.path("symbolicName").asText().equals(NAME)
+                && module.path("version").asText().equals(version) && module.path("state").asText().equals(state));
+    }
+
+    private static JsonNode awaitModule(HotcogProcess hotcog, Predicate<JsonNode> wanted) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             for (JsonNode module : LaunchTest.JSON.readTree(hotcog.get("/api/modules").body())) {
-                if (module.path("symbolicName").asText().equals(NAME)
-                        && module.path("version").asText().equals(version)
-                        && module.path("state").asText().equals(state)) {
+                if (wanted.test(module)) {
                     return module;
                 }
             }
