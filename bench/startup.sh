@@ -5,11 +5,14 @@
 # on its own. Also the CPU time the process spent until ready (user + system, all threads), which
 # depends less than wall time on what else runs on the machine, and the load average before and
 # after. Usage: bench/startup.sh [RUNS] (default 5). Needs curl; builds the jar if missing.
+# Environment: JAR, another jar to measure (an older build, to tell how fast the machine is today);
+# STOP_MODULES, module names (e.g. "ai pterodactyl") that the first start stops through the REST API,
+# so the restarts measure the runtime without them (stopped modules stay stopped over restarts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 idle_seconds=10
-jar=target/hotcog.jar
+jar=${JAR:-target/hotcog.jar}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d)
@@ -46,8 +49,17 @@ while True:
 PY
 }
 
+# Stops the modules named in STOP_MODULES through the REST API, with the admin token of the data folder.
+stop_modules() {
+  local module
+  for module in ${STOP_MODULES:-}; do
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(cat "$work/data/admin-token")" \
+      "http://127.0.0.1:$port/api/modules/$module/stop" || { echo "cannot stop module $module" >&2; exit 1; }
+  done
+}
+
 # Starts Hotcog, waits for health 200, prints "<ms to ready> <idle RSS in kB> <CPU ms to ready>",
-# stops it.
+# stops it. With "first", also stops the STOP_MODULES before stopping Hotcog.
 measure() {
   local start pid ready rss cpu
   start=$(now_ms)
@@ -57,6 +69,7 @@ measure() {
   cpu=$(cpu_ms "$pid")
   sleep "$idle_seconds"
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  [[ "${1:-}" != first ]] || stop_modules
   kill -TERM "$pid"; wait "$pid" || true
   echo "$ready $rss $cpu"
 }
@@ -64,12 +77,13 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-read -r first_ms first_rss first_cpu < <(measure)
+read -r first_ms first_rss first_cpu < <(measure first)
 : >"$work/results"
 for _ in $(seq "$runs"); do measure >>"$work/results"; done
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "java: $(java -version 2>&1 | head -1)"
+echo "jar: $jar${STOP_MODULES:+, restarts without the modules: $STOP_MODULES}"
 echo "load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "first start (empty data folder): ready in ${first_ms} ms (CPU ${first_cpu} ms), idle RSS $((first_rss / 1024)) MB"
 echo "restarts (kept storage), $runs runs: ready in ms: $(cut -d' ' -f1 "$work/results" | tr '\n' ' ')"

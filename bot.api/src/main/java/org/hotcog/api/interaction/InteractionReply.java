@@ -11,10 +11,12 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * Answers one interaction, whatever has happened to it already. Discord wants a first answer
  * within 3 seconds; when a handler is slower, the core defers for it, and {@link #send} then
- * fills in the deferred answer instead of failing. An answer keeps the visibility it asks for
- * whoever deferred: an ephemeral answer (or a {@link Refusal}) after a public "thinking…" replaces
- * it with an ephemeral follow-up, which later {@link #editOriginal} calls then edit. Use this rather
- * than the JDA event's own {@code reply} methods, which fail once the interaction was deferred.
+ * fills in the deferred answer instead of failing. A deferred answer is seen by whom the handler
+ * chose with {@link #defer(boolean)} (even if the core deferred first); without that, by whom it
+ * asks for: an ephemeral answer after the core's public "thinking…" replaces it with an ephemeral
+ * follow-up, which later {@link #editOriginal} calls then edit. A {@link Refusal} is always
+ * ephemeral. Use this rather than the JDA event's own {@code reply} methods, which fail once the
+ * interaction was deferred.
  *
  * <p>Every method sends asynchronously and returns at once; the futures complete when Discord
  * confirmed (exceptionally when it refused). Answers are delivered in the order they were made.

@@ -23,11 +23,12 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * comes second adapts to what came first.
  *
  * <p>Discord fixes an answer's visibility with the deferral: filling in a public "thinking…" shows the
- * answer to everyone. An answer whose visibility differs from the deferral's (an ephemeral answer, or the
- * dispatcher's refusal, after the dispatcher deferred publicly for a slow handler) therefore deletes the
- * "thinking…" message and is sent as a follow-up of its own visibility, which from then on stands for the
- * original response (edits go to it). Answers after the deletion wait for it, so Discord never takes them
- * for the deferral's filling.
+ * answer to everyone. A handler that defers itself chooses the visibility of its answer then; but when the
+ * dispatcher deferred publicly for a slow handler, an ephemeral answer would be shown to all. Such an answer,
+ * and the dispatcher's own last word (a refusal, an error: always ephemeral) after any public deferral,
+ * therefore delete the "thinking…" message and are sent as a follow-up of their own visibility, which from
+ * then on stands for the original response (edits go to it). Answers after the deletion wait for it, so
+ * Discord never takes them for the deferral's filling.
  */
 final class ReplyState implements InteractionReply {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyState.class);
@@ -52,6 +53,8 @@ final class ReplyState implements InteractionReply {
     private Stage stage = Stage.NEW;
     /** Whether the "thinking…" of a {@link Stage#DEFERRED_REPLY} is ephemeral. */
     private boolean deferredEphemeral;
+    /** The visibility the handler chose for its answer by deferring (even after the dispatcher did); else null. */
+    private Boolean chosenEphemeral;
     /** Completes when the answers sent so far no longer need to precede the next: the deferral's replacement. */
     private CompletableFuture<Void> previous = done();
     /** The id of the follow-up that replaced the deleted "thinking…" message; null while there is none. */
@@ -64,31 +67,35 @@ final class ReplyState implements InteractionReply {
 
     @Override
     public CompletableFuture<Void> send(MessageCreateData message) {
-        return answer(message, false);
+        return answer(message, false, false);
     }
 
     @Override
     public CompletableFuture<Void> send(String text) {
-        return answer(MessageCreateData.fromContent(text), false);
+        return answer(MessageCreateData.fromContent(text), false, false);
     }
 
     @Override
     public CompletableFuture<Void> sendEphemeral(MessageCreateData message) {
-        return answer(message, true);
+        return answer(message, true, false);
     }
 
     @Override
     public CompletableFuture<Void> sendEphemeral(String text) {
-        return answer(MessageCreateData.fromContent(text), true);
+        return answer(MessageCreateData.fromContent(text), true, false);
     }
 
     @Override
     public synchronized CompletableFuture<Void> defer(boolean ephemeral) {
+        if (stage == Stage.DEFERRED_REPLY && chosenEphemeral == null) {
+            chosenEphemeral = ephemeral;
+        }
         if (stage != Stage.NEW) {
             return done();
         }
         stage = Stage.DEFERRED_REPLY;
         deferredEphemeral = ephemeral;
+        chosenEphemeral = ephemeral;
         return submit(interaction.deferReply(ephemeral));
     }
 
@@ -156,12 +163,20 @@ final class ReplyState implements InteractionReply {
         if (stage == Stage.MODAL || stage == Stage.CLOSED) {
             LOG.debug("[{}] no way left to tell the user: {}", correlationId, text);
         } else {
-            answer(MessageCreateData.fromContent(text), true);
+            answer(MessageCreateData.fromContent(text), true, true);
         }
         stage = Stage.CLOSED;
     }
 
-    private synchronized CompletableFuture<Void> answer(MessageCreateData message, boolean ephemeral) {
+    /**
+     * The first answer, a deferral's filling or a follow-up.
+     *
+     * @param ephemeral whether only the user sees it; a deferred answer has the visibility its handler chose by
+     *        deferring, if it did
+     * @param lastWord whether it is the dispatcher's, which keeps its visibility in any case
+     */
+    private synchronized CompletableFuture<Void> answer(MessageCreateData message, boolean ephemeral,
+            boolean lastWord) {
         return switch (stage) {
             case NEW -> {
                 stage = Stage.ANSWERED;
@@ -169,12 +184,13 @@ final class ReplyState implements InteractionReply {
             }
             case DEFERRED_REPLY -> {
                 stage = Stage.ANSWERED;
-                if (ephemeral == deferredEphemeral) {
+                boolean wanted = lastWord || chosenEphemeral == null ? ephemeral : chosenEphemeral;
+                if (wanted == deferredEphemeral) {
                     yield submit(interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)));
                 }
                 InteractionHook hook = interaction.getHook();
                 replacement = submit(hook.deleteOriginal()).exceptionally(error -> null)
-                        .thenCompose(deleted -> send(hook.sendMessage(message).setEphemeral(ephemeral)))
+                        .thenCompose(deleted -> send(hook.sendMessage(message).setEphemeral(wanted)))
                         .thenApply(Message::getId);
                 previous = replacement.handle((id, error) -> null);
                 yield replacement.thenApply(id -> null);

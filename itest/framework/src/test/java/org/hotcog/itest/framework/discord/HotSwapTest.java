@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
+import org.hotcog.emulator.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,8 +120,11 @@ class HotSwapTest {
         // Sent before the sync takes the command out of Discord, as a user with an open client would.
         InteractionResult late = fixture.discord.slashCommand(fixture.alice, fixture.general, "swap");
         assertThat(late.awaitResponse(WAIT).type()).isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
-        assertThat(late.awaitOriginal(WAIT, m -> !m.content().isEmpty()).content())
-                .isEqualTo("The swap module is unavailable right now. Please try again later.");
+        // the public "thinking…" of the wait makes way for a private answer
+        Message unavailable = late.awaitFollowUps(1, WAIT).get(0);
+        assertThat(unavailable.content()).isEqualTo("The swap module is unavailable right now. Please try again later.");
+        assertThat(unavailable.ephemeral()).isTrue();
+        assertThat(late.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
         feature.start();
         assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
     }

@@ -352,9 +352,11 @@ class ServerCommandsTest {
         String resources = "client/servers/" + guild.lobby.identifier() + "/resources";
         // the first try and its three retries
         guild.panel.failNext(resources, 503, 4);
-        // after the retries the core has deferred the (public) status answer: the refusal fills it in
-        assertThat(guild.run(guild.command(guild.owner, "server").subcommand("status").option("server",
-                ref(guild.lobby))).content()).isEqualTo("The panel main cannot be reached right now; try again later.");
+        // after the retries the core has deferred the (public) status answer: the refusal replaces it, privately
+        Message refusal = guild.command(guild.owner, "server").subcommand("status").option("server", ref(guild.lobby))
+                .send().awaitFollowUps(1, WAIT).get(0);
+        assertThat(refusal.content()).isEqualTo("The panel main cannot be reached right now; try again later.");
+        assertThat(refusal.ephemeral()).isTrue();
         assertThat(guild.refusal(guild.command(guild.owner, "server").subcommand("status").option("server",
                 "main/nope"))).startsWith("Unknown server: main/nope.");
         assertThat(guild.refusal(guild.command(guild.owner, "server").subcommand("status").option("server",
