@@ -4,7 +4,8 @@
 # "baseline" is plain JDA without OSGi (bench/.../JdaBaselineBot), "hotcog" is target/hotcog.jar with the
 # /pong feature bundle installed through the web console; "both" runs them one after the other, never at once.
 # Usage: bench/interactions.sh [baseline|hotcog|both] (default both).
-# Environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000), BOT_JAVA_OPTS (extra JVM options of the bot).
+# Environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000), BOT_JAVA_OPTS (extra JVM options of the bot),
+# STOP_MODULES (Hotcog's modules to stop before the run, e.g. all six: the same gateway traffic as the baseline).
 # Needs the modules installed (mvn -o -q install -DskipTests) and target/hotcog.jar for "hotcog".
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +56,33 @@ final class BotProcess implements AutoCloseable {
         return new BotProcess("baseline", new ProcessBuilder(command), work.resolve("baseline.log"));
     }
 
-    /** Starts {@code target/hotcog.jar} connected to the local Discord and installs the /pong bundle. */
+    /**
+     * Starts {@code target/hotcog.jar} connected to the local Discord and installs the /pong bundle. The modules
+     * named in the environment variable {@code STOP_MODULES} (e.g. {@code "ai economy"}) are stopped first, by a
+     * start of their own on the same data folder, so that the measured bot starts without them, and with only the
+     * gateway intents the remaining modules need.
+     */
     static BotProcess hotcog(LocalDiscord discord, Path work) throws Exception {
+        List<String> stopped = Arrays.stream(System.getenv().getOrDefault("STOP_MODULES", "").trim().split("\\s+"))
+                .filter(module -> !module.isEmpty()).toList();
+        if (!stopped.isEmpty()) {
+            try (BotProcess preparation = startHotcog(discord, work)) {
+                for (String module : stopped) {
+                    preparation.post("modules/" + module + "/stop");
+                }
+            }
+        }
+        BotProcess bot = startHotcog(discord, work);
+        try {
+            bot.console.upload(PONG_BUNDLE);
+            return bot;
+        } catch (Exception | AssertionError e) {
+            bot.close();
+            throw e;
+        }
+    }
+
+    private static BotProcess startHotcog(LocalDiscord discord, Path work) throws Exception {
         List<String> command = javaCommand();
         command.addAll(List.of("-jar", HOTCOG_JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -71,7 +99,6 @@ final class BotProcess implements AutoCloseable {
             WebConsole console = new WebConsole(URI.create("http://127.0.0.1:" + httpPort),
                     data.resolve("console-password"));
             bot.awaitUntil(console::healthy, "GET /api/health answering 200");
-            console.upload(PONG_BUNDLE);
             bot.console = console;
             bot.api = URI.create("http://127.0.0.1:" + httpPort + "/api/");
             bot.data = data;
@@ -126,6 +153,17 @@ final class BotProcess implements AutoCloseable {
     /** Hotcog's REST API base, {@code http://127.0.0.1:PORT/api/}. */
     URI api() {
         return api;
+    }
+
+    /** A POST to Hotcog's REST API with the admin token; fails unless it answers 200. */
+    private void post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve(path))
+                .header("Authorization", "Bearer " + adminToken()).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     /** The admin token Hotcog's first start wrote into its data folder. */
