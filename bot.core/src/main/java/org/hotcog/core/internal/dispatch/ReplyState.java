@@ -106,10 +106,11 @@ final class ReplyState implements InteractionReply {
                 stage = Stage.ANSWERED;
                 yield submit(interaction.reply(MessageCreateData.fromEditData(message)));
             }
-            case DEFERRED_REPLY, DEFERRED_UPDATE, ANSWERED -> {
-                stage = Stage.ANSWERED;
-                yield editAnswer(message);
-            }
+            case DEFERRED_REPLY -> chosenEphemeral != null && chosenEphemeral != deferredEphemeral
+                    // the handler's late defer chose other eyes than the core's "thinking…": it is replaced
+                    ? answer(MessageCreateData.fromEditData(message), chosenEphemeral, false)
+                    : editAnswer(message);
+            case DEFERRED_UPDATE, ANSWERED -> editAnswer(message);
             case MODAL, CLOSED -> dropped("edit");
         };
     }
@@ -135,10 +136,7 @@ final class ReplyState implements InteractionReply {
                 stage = Stage.ANSWERED;
                 yield submit(component.editMessage(message));
             }
-            case DEFERRED_UPDATE, DEFERRED_REPLY, ANSWERED -> {
-                stage = Stage.ANSWERED;
-                yield editAnswer(message);
-            }
+            case DEFERRED_UPDATE, DEFERRED_REPLY, ANSWERED -> editAnswer(message);
             case MODAL, CLOSED -> dropped("update");
         };
     }
@@ -205,8 +203,9 @@ final class ReplyState implements InteractionReply {
                 ignored -> submit(interaction.getHook().sendMessage(message).setEphemeral(ephemeral)));
     }
 
-    /** Edits the original response, or the follow-up that replaced it. */
+    /** Edits the original response (filling in a deferral), or the follow-up that replaced it. */
     private CompletableFuture<Void> editAnswer(MessageEditData message) {
+        stage = Stage.ANSWERED;
         if (replacement == null) {
             return submit(interaction.getHook().editOriginal(message));
         }

@@ -115,6 +115,19 @@ class DiscordTest {
         assertThat(slow.errors()).isEmpty();
     }
 
+    /** A handler's own deferral chooses who sees its answer, even when it comes after the core's. */
+    @Test
+    @Order(4)
+    void aLatePrivateDeferralKeepsTheAnswerPrivate() {
+        InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
+                .option("answer", "deferred").send();
+        Message answer = slow.awaitFollowUps(1, WAIT).get(0);
+        assertThat(answer.ephemeral()).isTrue();
+        assertThat(answer.content()).isEqualTo("finally, deferred for you");
+        assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
+        assertThat(slow.errors()).isEmpty();
+    }
+
     @Test
     @Order(4)
     void refusalAfterThePublicDeferralIsEphemeral() {

@@ -70,7 +70,7 @@ final class SampleCommands {
             return Commands.slash("slow", "Answers after 4 seconds")
                     .addOptions(new OptionData(OptionType.STRING, "answer", "How to answer", false)
                             .addChoice("public", "public").addChoice("private", "private")
-                            .addChoice("refusal", "refusal"));
+                            .addChoice("deferred privately", "deferred").addChoice("refusal", "refusal"));
         }
 
         @Override
@@ -80,6 +80,11 @@ final class SampleCommands {
                 case "private" -> {
                     ctx.reply().sendEphemeral("finally, for you");
                     ctx.reply().editOriginal(MessageEditData.fromContent("finally, for you (edited)"));
+                }
+                case "deferred" -> {
+                    // too late to choose with the deferral itself: the core deferred publicly already
+                    ctx.reply().defer(true);
+                    ctx.reply().editOriginal(MessageEditData.fromContent("finally, deferred for you"));
                 }
                 case "refusal" -> throw new Refusal("not after all that waiting");
                 default -> ctx.reply().send("finally");
