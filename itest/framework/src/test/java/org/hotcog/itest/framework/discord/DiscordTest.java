@@ -102,42 +102,42 @@ class DiscordTest {
     @Test
     @Order(4)
     void privateAnswerAfterThePublicDeferralStaysPrivate() throws InterruptedException {
-        InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
-                .option("answer", "private").send();
-        assertThat(slow.awaitResponse(Duration.ofSeconds(3)).type())
-                .isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
-        Message answer = slow.awaitFollowUps(1, WAIT).get(0);
-        assertThat(answer.ephemeral()).isTrue();
+        InteractionResult slow = slowWith("private");
+        Message answer = privateReplacement(slow);
         awaitContent(answer, "finally, for you (edited)");
-        assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
         assertThat(fixture.general.messages()).noneMatch(m -> m.content().startsWith("finally"));
         assertThat(slow.followUps()).hasSize(1);
-        assertThat(slow.errors()).isEmpty();
     }
 
     /** A handler's own deferral chooses who sees its answer, even when it comes after the core's. */
     @Test
     @Order(4)
     void aLatePrivateDeferralKeepsTheAnswerPrivate() {
-        InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
-                .option("answer", "deferred").send();
-        Message answer = slow.awaitFollowUps(1, WAIT).get(0);
-        assertThat(answer.ephemeral()).isTrue();
-        assertThat(answer.content()).isEqualTo("finally, deferred for you");
-        assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
-        assertThat(slow.errors()).isEmpty();
+        assertThat(privateReplacement(slowWith("deferred")).content()).isEqualTo("finally, deferred for you");
     }
 
     @Test
     @Order(4)
     void refusalAfterThePublicDeferralIsEphemeral() {
+        assertThat(privateReplacement(slowWith("refusal")).content()).contains("not after all that waiting");
+    }
+
+    /** /slow answering the given way, once the core has deferred for it publicly. */
+    private static InteractionResult slowWith(String answer) {
         InteractionResult slow = fixture.discord.command(fixture.alice, fixture.general, "slow")
-                .option("answer", "refusal").send();
-        Message refusal = slow.awaitFollowUps(1, WAIT).get(0);
-        assertThat(refusal.ephemeral()).isTrue();
-        assertThat(refusal.content()).contains("not after all that waiting");
+                .option("answer", answer).send();
+        assertThat(slow.awaitResponse(Duration.ofSeconds(3)).type())
+                .isEqualTo(InteractionResponse.DEFERRED_CHANNEL_MESSAGE);
+        return slow;
+    }
+
+    /** The ephemeral follow-up that replaced the public "thinking…", which is deleted. */
+    private static Message privateReplacement(InteractionResult slow) {
+        Message answer = slow.awaitFollowUps(1, WAIT).get(0);
+        assertThat(answer.ephemeral()).isTrue();
         assertThat(slow.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
         assertThat(slow.errors()).isEmpty();
+        return answer;
     }
 
     @Test
