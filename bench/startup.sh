@@ -13,7 +13,10 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 idle_seconds=10
 jar=${JAR:-target/hotcog.jar}
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+if [ ! -f "$jar" ]; then
+  [ -z "${JAR:-}" ] || { echo "no jar at $jar" >&2; exit 2; }
+  mvn -B -q package -DskipTests
+fi
 
 work=$(mktemp -d)
 trap 'pkill -f "$work" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -50,11 +53,13 @@ PY
 }
 
 # Stops the modules named in STOP_MODULES through the REST API, with the admin token of the data folder.
+# curl reads the header from its standard input, so the token never shows in the process list.
 stop_modules() {
   local module
   for module in ${STOP_MODULES:-}; do
-    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(cat "$work/data/admin-token")" \
-      "http://127.0.0.1:$port/api/modules/$module/stop" || { echo "cannot stop module $module" >&2; exit 1; }
+    printf 'header = "Authorization: Bearer %s"\n' "$(cat "$work/data/admin-token")" \
+      | curl -sf -o /dev/null -K - -X POST "http://127.0.0.1:$port/api/modules/$module/stop" \
+      || { echo "cannot stop module $module" >&2; exit 1; }
   done
 }
 
