@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotcog.api.secrets.SecretBox;
 import org.osgi.framework.Bundle;
@@ -39,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * the plain value for the moment before the rewrite.
  *
  * <p>A configuration can be saved before the bundle that declares its metatype is installed; the
- * bundle's start is therefore a second occasion to seal, besides each save.
+ * bundle's start is therefore a second occasion to seal, besides each save. Each bundle's metatype is
+ * read once, at activation or when the bundle starts (Felix's metatype service parses the documents on
+ * every request); a save looks its PID up in what was read.
  */
 @Component(service = ConfigurationListener.class)
 public final class ConfigurationSealer implements ConfigurationListener {
@@ -53,6 +57,8 @@ public final class ConfigurationSealer implements ConfigurationListener {
     private SecretBox secrets;
     private BundleContext context;
     private final BundleListener bundleStarts = this::bundleChanged;
+    /** The PASSWORD attributes of each PID and factory PID that declares any, from the bundles read so far. */
+    private final Map<String, List<String>> passwordsByPid = new ConcurrentHashMap<>();
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -74,7 +80,7 @@ public final class ConfigurationSealer implements ConfigurationListener {
             return;
         }
         String declared = event.getFactoryPid() != null ? event.getFactoryPid() : event.getPid();
-        List<String> passwords = passwordAttributes(declared);
+        List<String> passwords = passwordsByPid.getOrDefault(declared, List.of());
         if (!passwords.isEmpty()) {
             seal(filter("service.pid", event.getPid()), passwords);
         }
@@ -102,21 +108,12 @@ public final class ConfigurationSealer implements ConfigurationListener {
 
     private void sealDeclared(MetaTypeInformation information, String pid, String property) {
         List<String> passwords = passwordAttributes(information, pid);
-        if (!passwords.isEmpty()) {
+        if (passwords.isEmpty()) {
+            passwordsByPid.remove(pid);
+        } else {
+            passwordsByPid.put(pid, passwords);
             seal(filter(property, pid), passwords);
         }
-    }
-
-    /** The PASSWORD attributes of a PID or factory PID, from whichever bundle declares it. */
-    private List<String> passwordAttributes(String pid) {
-        for (Bundle bundle : context.getBundles()) {
-            MetaTypeInformation information = metaTypes.getMetaTypeInformation(bundle);
-            if (information != null && (contains(information.getPids(), pid)
-                    || contains(information.getFactoryPids(), pid))) {
-                return passwordAttributes(information, pid);
-            }
-        }
-        return List.of();
     }
 
     private static List<String> passwordAttributes(MetaTypeInformation information, String pid) {
@@ -194,10 +191,6 @@ public final class ConfigurationSealer implements ConfigurationListener {
 
     private boolean needsSealing(String text) {
         return text != null && !text.isEmpty() && !secrets.isSealed(text);
-    }
-
-    private static boolean contains(String[] values, String value) {
-        return values != null && Arrays.asList(values).contains(value);
     }
 
     private static String filter(String property, String value) {
