@@ -3,6 +3,7 @@ package org.hotcog.core.internal.discord;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +33,8 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
  * debounced (a module swap or a burst of starting bundles costs one write, and at start-up the
  * first write waits until the framework has started every bundle), compared with what
  * Discord holds, and written with one bulk overwrite only when they differ: a restart with the
- * same bundles writes nothing. Commands go to the configured development guilds, or else globally;
+ * same bundles writes nothing. The commands of a module being updated stay while it comes back (see
+ * {@link CommandRegistry}). Commands go to the configured development guilds, or else globally;
  * with development guilds, global commands are removed, and a guild that stops being a development
  * guild loses its commands, so that none show twice. Each process syncs the development guilds of
  * its own shards, and only the process running shard 0 writes global commands.
@@ -99,6 +101,7 @@ public final class CommandSync implements RegistryListener {
         }
         try {
             sync();
+            syncAgainWhenAwaitedCommandsExpire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -108,6 +111,20 @@ public final class CommandSync implements RegistryListener {
                     pending = worker.schedule(this::syncSafely, 30, TimeUnit.SECONDS);
                 }
             }
+        }
+    }
+
+    /**
+     * The commands of a module expected back were written too; if it does not come back in time, they must go. A
+     * change of the registry before then reschedules the sync anyway.
+     */
+    private synchronized void syncAgainWhenAwaitedCommandsExpire() {
+        OptionalLong until = registry.awaitedUntil();
+        // A pending sync still to come (the registry changed meanwhile) does the same when it has run.
+        boolean laterSyncPending = pending != null && pending.getDelay(TimeUnit.MILLISECONDS) > 0;
+        if (until.isPresent() && !worker.isShutdown() && !laterSyncPending) {
+            pending = worker.schedule(this::syncSafely, Math.max(0, until.getAsLong() - System.currentTimeMillis()),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

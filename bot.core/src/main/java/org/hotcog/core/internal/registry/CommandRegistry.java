@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import org.hotcog.api.module.ModuleHeaders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,16 +42,25 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
  * both modules. When a handler leaves, its bundle's stop waits (up to {@link #DRAIN_MILLIS}) for
  * its running interactions, and the registry remembers which module owned the name so that the
  * dispatcher can hold interactions for it until the module is back.
+ *
+ * <p>The commands of a module that stops only to come back (an update, a refresh, a rollback) stay
+ * in {@link #commandData()} for up to {@link #RETURN_HOLD_MILLIS}: an update that takes longer than
+ * the command sync's debounce must not take its commands out of Discord and put them back. A module
+ * the operator stopped, or uninstalled, loses its commands at once.
  */
 @Component(service = CommandRegistry.class, immediate = true)
 public final class CommandRegistry {
     static final long DRAIN_MILLIS = 30_000;
+    /** As long as the dispatcher waits by default for a module to come back, so that both give up together. */
+    public static final long RETURN_HOLD_MILLIS = 10_000;
     /** The core's own bundle has no module header; its commands are listed under this name. */
     public static final String CORE_MODULE = "core";
     private static final Logger LOG = LoggerFactory.getLogger(CommandRegistry.class);
 
     private final Map<Route.Kind, NavigableMap<String, Route>> routes = new EnumMap<>(Route.Kind.class);
     private final Map<Route.Kind, Map<String, String>> formerOwners = new EnumMap<>(Route.Kind.class);
+    /** Commands of modules that left and are expected back, by {@link #commandKey}. */
+    private final Map<String, AwaitedCommand> awaited = new ConcurrentHashMap<>();
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
     private final CommandCatalog catalog;
 
@@ -100,20 +111,58 @@ public final class CommandRegistry {
         return List.copyOf(routes.get(kind).values());
     }
 
-    /** The application commands Discord should hold, in a stable order. */
+    /**
+     * The application commands Discord should hold, in a stable order: those registered, and those of
+     * modules expected back (see the class comment).
+     */
     public List<CommandData> commandData() {
         List<CommandData> data = new ArrayList<>();
         for (Route.Kind kind : List.of(Route.Kind.SLASH, Route.Kind.USER, Route.Kind.MESSAGE)) {
             for (Route route : routes.get(kind).values()) {
-                data.add(switch (kind) {
-                    case SLASH -> ((SlashCommand) route.handler()).data();
-                    case USER -> ((UserCommand) route.handler()).data();
-                    default -> ((MessageCommand) route.handler()).data();
-                });
+                data.add(dataOf(route));
+            }
+        }
+        long now = System.currentTimeMillis();
+        awaited.values().removeIf(command -> !command.stillAwaited(now));
+        for (AwaitedCommand command : awaited.values()) {
+            if (routes.get(command.kind()).get(command.data().getName()) == null) {
+                data.add(command.data());
             }
         }
         data.sort(Comparator.comparing((CommandData d) -> d.getType().ordinal()).thenComparing(CommandData::getName));
         return data;
+    }
+
+    /** When the first of the commands kept for modules expected back is to be given up, if any is kept. */
+    public OptionalLong awaitedUntil() {
+        return awaited.values().stream().mapToLong(AwaitedCommand::until).min();
+    }
+
+    private static CommandData dataOf(Route route) {
+        return switch (route.kind()) {
+            case SLASH -> ((SlashCommand) route.handler()).data();
+            case USER -> ((UserCommand) route.handler()).data();
+            default -> ((MessageCommand) route.handler()).data();
+        };
+    }
+
+    private static String commandKey(Route.Kind kind, String name) {
+        return kind + "/" + name;
+    }
+
+    /**
+     * A command whose module left and is expected back: its bundle still reads as started, which an update, a refresh
+     * or a transient stop leave so, and a stop by the operator or an uninstall do not.
+     */
+    private record AwaitedCommand(Route.Kind kind, CommandData data, Bundle bundle, long until) {
+        static boolean comingBack(Bundle bundle) {
+            return bundle != null && bundle.getState() != Bundle.UNINSTALLED
+                    && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+        }
+
+        boolean stillAwaited(long now) {
+            return now < until && comingBack(bundle);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -122,7 +171,7 @@ public final class CommandRegistry {
     }
 
     void unbindSlash(SlashCommand command, ServiceReference<SlashCommand> ref) {
-        remove(Route.Kind.SLASH, command);
+        remove(Route.Kind.SLASH, command, ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -131,7 +180,7 @@ public final class CommandRegistry {
     }
 
     void unbindUser(UserCommand command, ServiceReference<UserCommand> ref) {
-        remove(Route.Kind.USER, command);
+        remove(Route.Kind.USER, command, ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -140,7 +189,7 @@ public final class CommandRegistry {
     }
 
     void unbindMessage(MessageCommand command, ServiceReference<MessageCommand> ref) {
-        remove(Route.Kind.MESSAGE, command);
+        remove(Route.Kind.MESSAGE, command, ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -149,7 +198,7 @@ public final class CommandRegistry {
     }
 
     void unbindComponent(ComponentHandler handler, ServiceReference<ComponentHandler> ref) {
-        remove(Route.Kind.COMPONENT, handler);
+        remove(Route.Kind.COMPONENT, handler, ref);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -158,7 +207,7 @@ public final class CommandRegistry {
     }
 
     void unbindModal(ModalHandler handler, ServiceReference<ModalHandler> ref) {
-        remove(Route.Kind.MODAL, handler);
+        remove(Route.Kind.MODAL, handler, ref);
     }
 
     private void addPrefixed(Route.Kind kind, Object handler, ServiceReference<?> ref) {
@@ -184,6 +233,7 @@ public final class CommandRegistry {
         Route route = new Route(kind, key, module, handler, cooldown(ref), cooldownScope(ref), new InFlight());
         routes.get(kind).put(key, route);
         formerOwners.get(kind).remove(key);
+        awaited.remove(commandKey(kind, key));
         catalog.publish(routes(Route.Kind.SLASH));
         for (RegistryListener listener : listeners) {
             listener.routeAdded(route);
@@ -193,7 +243,7 @@ public final class CommandRegistry {
         }
     }
 
-    private void remove(Route.Kind kind, Object handler) {
+    private void remove(Route.Kind kind, Object handler, ServiceReference<?> ref) {
         Route removed;
         synchronized (this) {
             removed = routes.get(kind).values().stream().filter(r -> r.handler() == handler).findFirst().orElse(null);
@@ -202,6 +252,11 @@ public final class CommandRegistry {
             }
             // Owner first, then the route: a concurrent lookup always finds one of the two.
             formerOwners.get(kind).put(removed.key(), removed.module());
+            Bundle bundle = ref.getBundle();
+            if (kind.isCommand() && AwaitedCommand.comingBack(bundle)) {
+                awaited.put(commandKey(kind, removed.key()), new AwaitedCommand(kind, dataOf(removed), bundle,
+                        System.currentTimeMillis() + RETURN_HOLD_MILLIS));
+            }
             routes.get(kind).remove(removed.key());
             catalog.publish(routes(Route.Kind.SLASH));
         }

@@ -30,7 +30,7 @@ import org.osgi.test.common.annotation.InjectService;
 
 /**
  * A feature bundle stopped, started and updated while users keep using it: its commands leave
- * Discord and come back, and under a steady stream of interactions no interaction is lost or
+ * Discord when the operator stops it and come back, stay while it is only away to come back, and under a steady stream of interactions no interaction is lost or
  * fails while the bundle is updated again and again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -126,6 +126,32 @@ class HotSwapTest {
         assertThat(unavailable.ephemeral()).isTrue();
         assertThat(late.original()).get().satisfies(thinking -> assertThat(thinking.deleted()).isTrue());
         feature.start();
+        assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
+    }
+
+    /**
+     * A module that stops to come back (as in an update, whose new version may take longer to start than the
+     * command sync waits for changes to settle) keeps its commands in Discord: nothing is written while it is away;
+     * if it does not come back, its commands leave once the dispatcher has stopped waiting for it.
+     */
+    @Test
+    @Order(4)
+    void aModuleStoppedToComeBackKeepsItsCommands() throws Exception {
+        fixture.awaitCommands(Set.of("swap"), true);
+        int writes = fixture.discord.commandWrites();
+
+        feature.stop(Bundle.STOP_TRANSIENT);
+        Thread.sleep(3_000); // twice the sync's debounce
+        assertThat(fixture.registered(null)).contains("swap");
+        feature.start(Bundle.START_TRANSIENT);
+        assertThat(fixture.discord.slashCommand(fixture.alice, fixture.general, "swap").awaitReply(WAIT).content())
+                .startsWith("swap 1.0.");
+        Thread.sleep(3_000);
+        assertThat(fixture.discord.commandWrites()).as("command writes while the module was away").isEqualTo(writes);
+
+        feature.stop(Bundle.STOP_TRANSIENT);
+        assertThat(fixture.awaitCommands(Set.of("swap"), false)).doesNotContain("swap").contains("ping");
+        feature.start(Bundle.START_TRANSIENT);
         assertThat(fixture.awaitCommands(Set.of("swap"), true)).contains("swap");
     }
 }
