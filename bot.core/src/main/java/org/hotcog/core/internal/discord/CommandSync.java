@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.RegistryListener;
+import org.hotcog.core.internal.startup.StartupSignal;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

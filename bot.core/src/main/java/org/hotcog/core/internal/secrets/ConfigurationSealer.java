@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A configuration can be saved before the bundle that declares its metatype is installed; the
  * bundle's start is therefore a second occasion to seal, besides each save. Each bundle's metatype is
- * read once, at activation or when the bundle starts (Felix's metatype service parses the documents on
- * every request); a save looks its PID up in what was read.
+ * read once, at activation or, for a bundle about to start, when it starts (Felix's metatype service
+ * parses the documents on every request); a save looks its PID up in what was read.
  */
 @Component(service = ConfigurationListener.class)
 public final class ConfigurationSealer implements ConfigurationListener {
@@ -65,8 +66,19 @@ public final class ConfigurationSealer implements ConfigurationListener {
         this.context = bundleContext;
         context.addBundleListener(bundleStarts);
         for (Bundle bundle : context.getBundles()) {
-            sealBundle(bundle);
+            if (!aboutToStart(bundle)) {
+                sealBundle(bundle);
+            }
         }
+    }
+
+    /**
+     * Whether the bundle is to start but has not yet: at start-up, every bundle after the core. Its start is read
+     * then (a metatype read costs an XML parse).
+     */
+    private static boolean aboutToStart(Bundle bundle) {
+        return (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0
+                && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
     }
 
     @Deactivate
