@@ -42,7 +42,9 @@ final class FrameworkProperties {
 
     /**
      * Libraries that log through java.util.logging (CXF, SPI Fly) print in the same one-line form
-     * as the rest; their chatter below WARNING is shown only at debug and trace.
+     * as the rest; their chatter below WARNING is shown only at debug and trace. So is the warning
+     * of CXF's servlet about a request that comes in the moment before the REST application serves
+     * (the client is answered 404): at start-up a health probe would log it at each try.
      */
     static void configureJavaLogging(Settings settings) {
         String level = switch (settings.get(Settings.LOG_LEVEL)) {
@@ -53,6 +55,8 @@ final class FrameworkProperties {
         };
         String config = "handlers=java.util.logging.ConsoleHandler\n"
                 + ".level=" + level + "\n"
+                + "org.apache.cxf.transport.servlet.ServletController.level="
+                + (level.equals("WARNING") ? "SEVERE" : level) + "\n"
                 + "java.util.logging.ConsoleHandler.level=ALL\n"
                 + "java.util.logging.SimpleFormatter.format=%1$tF %1$tT.%1$tL [%3$s] %4$s %5$s%6$s%n\n";
         try {

@@ -18,37 +18,32 @@ import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
  * The one JAX-RS application of Hotcog, served under {@code /api}. It has no resources of its
  * own: the core and every feature bundle contribute theirs through the whiteboard.
  *
- * <p>It is registered once the launcher has started every bundle. The whiteboard builds the
- * application's server anew for each resource or extension added to a running application, some
- * twenty-five at start-up; added before the application, they are all taken in one build.
+ * <p>While the launcher starts the bundles, the whiteboard is told to deploy the application only once
+ * they have all started (Aries' {@value #READY_FILTER} property, which waits for the launcher's marker
+ * service). The whiteboard builds a running application's server anew for each resource or extension
+ * added to it, some twenty-five at start-up; waiting, it takes them all in one build. Until then
+ * {@link ApiNotUpServlet} answers.
  */
 @Component(service = {}, immediate = true)
 public final class HotcogApplication extends Application {
-    private final Runnable stopWaiting;
-    private ServiceRegistration<Application> registration;
-    private boolean deactivated;
+    static final String READY_FILTER = "application.ready.service.filter";
+
+    private final ServiceRegistration<Application> registration;
 
     @Activate
     public HotcogApplication(BundleContext context) {
-        stopWaiting = new StartupSignal(context).whenBundlesStarted(() -> register(context));
-    }
-
-    private synchronized void register(BundleContext context) {
-        if (deactivated) {
-            return;
-        }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_BASE, HotcogRest.BASE_PATH);
         properties.put(JaxrsWhiteboardConstants.JAX_RS_NAME, HotcogRest.APPLICATION_NAME);
+        StartupSignal startup = new StartupSignal(context);
+        if (!startup.bundlesStarted()) {
+            properties.put(READY_FILTER, startup.markerFilter());
+        }
         registration = context.registerService(Application.class, this, properties);
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        deactivated = true;
-        stopWaiting.run();
-        if (registration != null) {
-            registration.unregister();
-        }
+    void deactivate() {
+        registration.unregister();
     }
 }

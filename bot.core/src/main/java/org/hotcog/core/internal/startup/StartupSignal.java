@@ -1,11 +1,7 @@
 package org.hotcog.core.internal.startup;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 
 /**
  * Whether the framework has started every bundle it was launched with. Hotcog's launcher starts the framework with
@@ -36,51 +32,8 @@ public final class StartupSignal {
         }
     }
 
-    /**
-     * Runs {@code action} once every bundle has started: now if they have, else on the thread that announces it.
-     *
-     * @return what stops waiting, for a component deactivated before then
-     */
-    public Runnable whenBundlesStarted(Runnable action) {
-        Waiter waiter = new Waiter(action);
-        try {
-            // Listen first, then look: the marker may come between the two, never unseen.
-            context.addServiceListener(waiter, "(&(objectClass=" + Object.class.getName() + ")" + MARKER + ")");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (bundlesStarted()) {
-            waiter.runOnce();
-        }
-        return waiter::cancel;
-    }
-
-    /** Runs its action at most once, and stops listening when it has or is cancelled. */
-    private final class Waiter implements ServiceListener {
-        private final Runnable action;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        Waiter(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        public void serviceChanged(ServiceEvent event) {
-            if (event.getType() == ServiceEvent.REGISTERED) {
-                runOnce();
-            }
-        }
-
-        void runOnce() {
-            if (done.compareAndSet(false, true)) {
-                context.removeServiceListener(this);
-                action.run();
-            }
-        }
-
-        void cancel() {
-            done.set(true);
-            context.removeServiceListener(this);
-        }
+    /** A filter that matches the marker service, once the launcher has registered it. */
+    public String markerFilter() {
+        return MARKER;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 
@@ -102,5 +105,30 @@ class RuntimeTest {
         HttpResponse<String> badId = Http.getWithToken(base + "api/modules/abc", token);
         assertThat(badId.statusCode()).isEqualTo(404);
         assertThat(badId.body()).doesNotContain("Exception").doesNotContain("<html");
+    }
+
+    /**
+     * While Hotcog's application is not deployed (during start-up, until every bundle has started), {@code /api}
+     * answers 503 with the API's error body, not an HTML "not found".
+     */
+    @Test
+    void withoutTheApplicationTheApiSaysItIsNotUp(@InjectService ServiceComponentRuntime components)
+            throws Exception {
+        String base = Http.baseUrl(context);
+        Http.await(base + "api/health", 200);
+        Bundle core = Arrays.stream(context.getBundles())
+                .filter(b -> "org.hotcog.bot.core".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        ComponentDescriptionDTO application = components.getComponentDescriptionDTO(core,
+                "org.hotcog.core.internal.rest.HotcogApplication");
+        components.disableComponent(application).getValue();
+        try {
+            HttpResponse<String> notUp = Http.await(base + "api/health", 503);
+            assertThat(notUp.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+            assertThat(notUp.headers().firstValue("Retry-After")).contains("1");
+            assertThat(Http.json(notUp).path("error").asText()).isEqualTo("unavailable");
+        } finally {
+            components.enableComponent(application).getValue();
+        }
+        Http.await(base + "api/health", 200);
     }
 }
