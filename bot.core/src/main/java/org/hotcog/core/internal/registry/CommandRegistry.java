@@ -52,7 +52,7 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 public final class CommandRegistry {
     static final long DRAIN_MILLIS = 30_000;
     /** As long as the dispatcher waits by default for a module to come back, so that both give up together. */
-    public static final long RETURN_HOLD_MILLIS = 10_000;
+    static final long RETURN_HOLD_MILLIS = 10_000;
     /** The core's own bundle has no module header; its commands are listed under this name. */
     public static final String CORE_MODULE = "core";
     private static final Logger LOG = LoggerFactory.getLogger(CommandRegistry.class);
@@ -156,8 +156,14 @@ public final class CommandRegistry {
      */
     private record AwaitedCommand(Route.Kind kind, CommandData data, Bundle bundle, long until) {
         static boolean comingBack(Bundle bundle) {
-            return bundle != null && bundle.getState() != Bundle.UNINSTALLED
-                    && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+            if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
+                return false;
+            }
+            try {
+                return bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+            } catch (IllegalStateException uninstalledMeanwhile) {
+                return false;
+            }
         }
 
         boolean stillAwaited(long now) {
