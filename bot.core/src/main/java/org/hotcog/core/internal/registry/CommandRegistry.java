@@ -20,10 +20,10 @@ import org.hotcog.api.command.UserCommand;
 import org.hotcog.api.component.ComponentHandler;
 import org.hotcog.api.component.ModalHandler;
 import org.hotcog.api.module.ModuleHeaders;
+import org.hotcog.core.internal.startup.StartupSignal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -122,8 +122,7 @@ public final class CommandRegistry {
                 data.add(dataOf(route));
             }
         }
-        long now = System.currentTimeMillis();
-        awaited.values().removeIf(command -> !command.stillAwaited(now));
+        dropExpiredAwaited();
         for (AwaitedCommand command : awaited.values()) {
             if (routes.get(command.kind()).get(command.data().getName()) == null) {
                 data.add(command.data());
@@ -136,6 +135,12 @@ public final class CommandRegistry {
     /** When the first of the commands kept for modules expected back is to be given up, if any is kept. */
     public OptionalLong awaitedUntil() {
         return awaited.values().stream().mapToLong(AwaitedCommand::until).min();
+    }
+
+    /** Forgets the commands whose module is no longer expected back, so that nothing of it is kept longer. */
+    private void dropExpiredAwaited() {
+        long now = System.currentTimeMillis();
+        awaited.values().removeIf(command -> !command.stillAwaited(now));
     }
 
     private static CommandData dataOf(Route route) {
@@ -155,19 +160,8 @@ public final class CommandRegistry {
      * or a transient stop leave so, and a stop by the operator or an uninstall do not.
      */
     private record AwaitedCommand(Route.Kind kind, CommandData data, Bundle bundle, long until) {
-        static boolean comingBack(Bundle bundle) {
-            if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
-                return false;
-            }
-            try {
-                return bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
-            } catch (IllegalStateException uninstalledMeanwhile) {
-                return false;
-            }
-        }
-
         boolean stillAwaited(long now) {
-            return now < until && comingBack(bundle);
+            return now < until && StartupSignal.persistentlyStarted(bundle);
         }
     }
 
@@ -258,8 +252,9 @@ public final class CommandRegistry {
             }
             // Owner first, then the route: a concurrent lookup always finds one of the two.
             formerOwners.get(kind).put(removed.key(), removed.module());
+            dropExpiredAwaited();
             Bundle bundle = ref.getBundle();
-            if (kind.isCommand() && AwaitedCommand.comingBack(bundle)) {
+            if (kind.isCommand() && StartupSignal.persistentlyStarted(bundle)) {
                 awaited.put(commandKey(kind, removed.key()), new AwaitedCommand(kind, dataOf(removed), bundle,
                         System.currentTimeMillis() + RETURN_HOLD_MILLIS));
             }

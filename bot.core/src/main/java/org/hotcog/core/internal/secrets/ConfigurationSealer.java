@@ -11,12 +11,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotcog.api.secrets.SecretBox;
+import org.hotcog.core.internal.startup.StartupSignal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -78,7 +78,7 @@ public final class ConfigurationSealer implements ConfigurationListener {
      */
     private static boolean aboutToStart(Bundle bundle) {
         return (bundle.getState() & (Bundle.INSTALLED | Bundle.RESOLVED)) != 0
-                && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+                && StartupSignal.persistentlyStarted(bundle);
     }
 
     @Deactivate

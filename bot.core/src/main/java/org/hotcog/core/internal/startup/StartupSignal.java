@@ -1,7 +1,9 @@
 package org.hotcog.core.internal.startup;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Whether the framework has started every bundle it was launched with. Hotcog's launcher starts the framework with
@@ -35,5 +37,20 @@ public final class StartupSignal {
     /** A filter that matches the marker service, once the launcher has registered it. */
     public String markerFilter() {
         return MARKER;
+    }
+
+    /**
+     * Whether the bundle is meant to run: started and not stopped by the operator. An update, a refresh or a
+     * transient stop leave it so; a stop or an uninstall do not.
+     */
+    public static boolean persistentlyStarted(Bundle bundle) {
+        if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
+            return false;
+        }
+        try {
+            return bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+        } catch (IllegalStateException uninstalledMeanwhile) {
+            return false;
+        }
     }
 }
