@@ -5,8 +5,9 @@
 # /pong feature bundle installed through the web console; "both" runs them one after the other, never at once.
 # Usage: bench/interactions.sh [baseline|hotcog|both] (default both).
 # Environment: INTERACTIONS (20000), IN_FLIGHT (32), WARMUP (4000), BOT_JAVA_OPTS (extra JVM options of the bot),
-# STOP_MODULES (Hotcog's modules to stop before the run, e.g. all six: the same gateway traffic as the baseline).
-# Needs the modules installed (mvn -o -q install -DskipTests) and target/hotcog.jar for "hotcog".
+# STOP_MODULES (Hotcog's modules to stop before the run, e.g. all six: the same gateway traffic as the baseline),
+# JAR (the Hotcog jar to run, target/hotcog.jar by default: another build's, to compare two by turns).
+# Needs bench/target (mvn -o -q package -DskipTests -pl bench -am) and target/hotcog.jar for "hotcog".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
@@ -15,8 +16,8 @@ case "$which" in
   both) bots=(baseline hotcog) ;;
   *) echo "usage: $0 [baseline|hotcog|both]" >&2; exit 2 ;;
 esac
-[ -f bench/target/bench.jar ] || mvn -o -q package -f bench/pom.xml
-[[ "$which" == baseline ]] || [ -f target/hotcog.jar ] || mvn -o -q package -DskipTests -pl .
+[ -f bench/target/bench.jar ] || mvn -o -q package -DskipTests -pl bench -am
+[[ "$which" == baseline ]] || [ -n "${JAR:-}" ] || [ -f target/hotcog.jar ] || mvn -o -q package -DskipTests -pl .
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

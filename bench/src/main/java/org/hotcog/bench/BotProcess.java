@@ -24,8 +24,8 @@ import org.hotcog.emulator.LocalDiscord;
  * environment variable {@code BOT_JAVA_OPTS} (e.g. a flight recording), the same for either bot.
  */
 final class BotProcess implements AutoCloseable {
-    /** Relative to the repository's root, where interactions.sh runs. */
-    private static final Path HOTCOG_JAR = Path.of("target/hotcog.jar");
+    /** Relative to the repository's root, where interactions.sh runs; another build's jar from the variable JAR. */
+    private static final Path HOTCOG_JAR = Path.of(System.getenv().getOrDefault("JAR", "target/hotcog.jar"));
     /** The /pong feature bundle Hotcog starts with. */
     static final Path PONG_BUNDLE = Path.of("bench/target/bench-pong.jar");
     private static final Duration START_WAIT = Duration.ofSeconds(120);

@@ -4,8 +4,10 @@
  * <p>Register a JDA {@link net.dv8tion.jda.api.hooks.EventListener} (for example a subclass of
  * {@link net.dv8tion.jda.api.hooks.ListenerAdapter}) as a service and declare the
  * {@link GatewayIntents} it needs. The core delivers events to each listener in order, on a
- * thread of its own, never on JDA's gateway thread: a slow listener delays only itself. The
- * gateway intents of the connection are the union of those the active listeners declare.
+ * thread of its own, never on JDA's gateway thread: a slow listener delays only itself. A
+ * ListenerAdapter gets only the events of the {@code on…} methods it overrides (all of them if it
+ * overrides {@code onGenericEvent}); any other EventListener gets every event. The gateway
+ * intents of the connection are the union of those the active listeners declare.
  * Interaction events are not delivered here: they go to command and component handlers.
  */
 @Export

@@ -27,8 +27,8 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * The whiteboard of gateway event listeners that feature bundles register as JDA
  * {@link EventListener} services. Each listener gets the events in order, on a thread of its own
  * (one single-thread executor per listener), so a slow listener delays only itself and never
- * JDA's gateway thread. The gateway intents of the connection are the union of what the
- * listeners declare ({@code @GatewayIntents}).
+ * JDA's gateway thread; it gets only the events it can act on ({@link EventInterest}). The gateway
+ * intents of the connection are the union of what the listeners declare ({@code @GatewayIntents}).
  */
 @Component(service = GatewayListeners.class)
 public final class GatewayListeners {
@@ -37,7 +37,8 @@ public final class GatewayListeners {
     private final Map<EventListener, Delivery> deliveries = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<Set<GatewayIntent>>> intentWatchers = new CopyOnWriteArrayList<>();
 
-    private record Delivery(String name, ExecutorService executor, Set<GatewayIntent> intents) {
+    private record Delivery(String name, ExecutorService executor, Set<GatewayIntent> intents,
+            EventInterest interest) {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -45,7 +46,7 @@ public final class GatewayListeners {
         String name = listener.getClass().getName();
         deliveries.put(listener, new Delivery(name,
                 Executors.newSingleThreadExecutor(Dispatcher.Threads.named("hotcog-events-" + listener.getClass()
-                        .getSimpleName())), intents(ref)));
+                        .getSimpleName())), intents(ref), EventInterest.of(listener)));
         Set<GatewayIntent> union = intents();
         intentWatchers.forEach(watcher -> watcher.accept(union));
     }
@@ -68,15 +69,20 @@ public final class GatewayListeners {
         deliveries.values().forEach(d -> d.executor().shutdownNow());
     }
 
-    /** Hands an event to every listener. Called on JDA's gateway thread: it never blocks. */
+    /** Hands an event to every listener that acts on it. Called on JDA's gateway thread: it never blocks. */
     void deliver(GenericEvent event) {
-        deliveries.forEach((listener, delivery) -> delivery.executor().execute(() -> {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.error("Event listener {} failed on {}", delivery.name(), event.getClass().getSimpleName(), e);
+        deliveries.forEach((listener, delivery) -> {
+            if (delivery.interest().accepts(event.getClass())) {
+                delivery.executor().execute(() -> {
+                    try {
+                        listener.onEvent(event);
+                    } catch (RuntimeException e) {
+                        LOG.error("Event listener {} failed on {}", delivery.name(), event.getClass().getSimpleName(),
+                                e);
+                    }
+                });
             }
-        }));
+        });
     }
 
     /** The intents every listener needs together. */
