@@ -6,12 +6,13 @@
  * {@link GatewayIntents} it needs. The core delivers events to each listener in order, on a
  * thread of its own, never on JDA's gateway thread: a slow listener delays only itself. A
  * ListenerAdapter gets only the events of the {@code on…} methods it overrides (all of them if it
- * overrides {@code onGenericEvent}); any other EventListener gets every event. The gateway
+ * overrides {@code onGenericEvent}); any other EventListener gets every event. A listener marked
+ * {@link PeopleOnly} is not handed messages from bots, webhooks or Discord's system user. The gateway
  * intents of the connection are the union of those the active listeners declare.
  * Interaction events are not delivered here: they go to command and component handlers.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.hotcog.api.gateway;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
@@ -14,12 +17,18 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
  * {@code on…} method it does not override, so handing it such an event only wakes its thread for
  * nothing: with a few modules that is several thread wake-ups for each message the bot itself
  * sends, each competing for a core with the interactions being answered. A listener that overrides
- * {@code onEvent} or {@code onGenericEvent}, or is not a ListenerAdapter, gets every event.
+ * {@code onEvent} or {@code onGenericEvent}, or is not a ListenerAdapter, gets every event. A
+ * listener marked {@code @PeopleOnly} is not handed messages from bots, webhooks or Discord's
+ * system user: those are mostly the bot's own answers, one for each interaction it answers.
  */
-record EventInterest(List<Class<?>> types) {
-    static final EventInterest EVERY_EVENT = new EventInterest(List.of(GenericEvent.class));
+record EventInterest(List<Class<?>> types, boolean peopleOnly) {
+    private static final List<Class<?>> EVERY_EVENT = List.of(GenericEvent.class);
 
-    static EventInterest of(EventListener listener) {
+    static EventInterest of(EventListener listener, boolean peopleOnly) {
+        return new EventInterest(typesHandledBy(listener), peopleOnly);
+    }
+
+    private static List<Class<?>> typesHandledBy(EventListener listener) {
         if (!(listener instanceof ListenerAdapter)) {
             return EVERY_EVENT;
         }
@@ -34,7 +43,7 @@ record EventInterest(List<Class<?>> types) {
         if (types.contains(GenericEvent.class)) {
             return EVERY_EVENT; // onEvent or onGenericEvent
         }
-        return new EventInterest(List.copyOf(types));
+        return List.copyOf(types);
     }
 
     /** An override of one of ListenerAdapter's {@code on…(SomeEvent)} methods, not a helper of the listener's own. */
@@ -48,6 +57,21 @@ record EventInterest(List<Class<?>> types) {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    boolean accepts(GenericEvent event) {
+        return accepts(event.getClass()) && !(peopleOnly && fromNoPerson(event));
+    }
+
+    private static boolean fromNoPerson(GenericEvent event) {
+        if (event instanceof MessageReceivedEvent received) {
+            return received.isWebhookMessage() || isNoPerson(received.getAuthor());
+        }
+        return event instanceof MessageUpdateEvent updated && isNoPerson(updated.getAuthor());
+    }
+
+    private static boolean isNoPerson(User author) {
+        return author.isBot() || author.isSystem();
     }
 
     boolean accepts(Class<? extends GenericEvent> eventType) {

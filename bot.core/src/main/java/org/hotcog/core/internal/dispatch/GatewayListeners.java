@@ -43,10 +43,11 @@ public final class GatewayListeners {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindListener(EventListener listener, ServiceReference<EventListener> ref) {
-        String name = listener.getClass().getName();
-        deliveries.put(listener, new Delivery(name,
-                Executors.newSingleThreadExecutor(Dispatcher.Threads.named("hotcog-events-" + listener.getClass()
-                        .getSimpleName())), intents(ref), EventInterest.of(listener)));
+        ExecutorService thread = Executors.newSingleThreadExecutor(
+                Dispatcher.Threads.named("hotcog-events-" + listener.getClass().getSimpleName()));
+        boolean peopleOnly = Boolean.parseBoolean(String.valueOf(ref.getProperty("hotcog.people.only")));
+        deliveries.put(listener, new Delivery(listener.getClass().getName(), thread, intents(ref),
+                EventInterest.of(listener, peopleOnly)));
         Set<GatewayIntent> union = intents();
         intentWatchers.forEach(watcher -> watcher.accept(union));
     }
@@ -72,7 +73,7 @@ public final class GatewayListeners {
     /** Hands an event to every listener that acts on it. Called on JDA's gateway thread: it never blocks. */
     void deliver(GenericEvent event) {
         deliveries.forEach((listener, delivery) -> {
-            if (delivery.interest().accepts(event.getClass())) {
+            if (delivery.interest().accepts(event)) {
                 delivery.executor().execute(() -> {
                     try {
                         listener.onEvent(event);

@@ -53,7 +53,7 @@ class EventInterestTest {
 
     @Test
     void aListenerAdapterGetsTheEventsOfTheMethodsItOverrides() {
-        EventInterest interest = EventInterest.of(new MessageLogger());
+        EventInterest interest = EventInterest.of(new MessageLogger(), false);
 
         assertThat(interest.accepts(MessageReceivedEvent.class)).isTrue();
         assertThat(interest.accepts(MessageDeleteEvent.class)).isFalse();
@@ -62,7 +62,7 @@ class EventInterestTest {
 
     @Test
     void inheritedMethodsCount() {
-        EventInterest interest = EventInterest.of(new MessageAndJoinLogger());
+        EventInterest interest = EventInterest.of(new MessageAndJoinLogger(), false);
 
         assertThat(interest.accepts(MessageReceivedEvent.class)).isTrue();
         assertThat(interest.accepts(GuildMemberJoinEvent.class)).isTrue();
@@ -71,7 +71,7 @@ class EventInterestTest {
 
     @Test
     void aMethodForAGenericEventTakesEveryKindOfIt() {
-        EventInterest interest = EventInterest.of(new AnyMessage());
+        EventInterest interest = EventInterest.of(new AnyMessage(), false);
 
         assertThat(interest.accepts(MessageReceivedEvent.class)).isTrue();
         assertThat(interest.accepts(MessageDeleteEvent.class)).isTrue();
@@ -83,13 +83,13 @@ class EventInterestTest {
         EventListener plain = event -> {
         };
 
-        assertThat(EventInterest.of(new Everything()).accepts(GuildMemberJoinEvent.class)).isTrue();
-        assertThat(EventInterest.of(plain).accepts(GuildMemberJoinEvent.class)).isTrue();
+        assertThat(EventInterest.of(new Everything(), false).accepts(GuildMemberJoinEvent.class)).isTrue();
+        assertThat(EventInterest.of(plain, false).accepts(GuildMemberJoinEvent.class)).isTrue();
     }
 
     @Test
     void helpersAreNoHandlers() {
-        EventInterest interest = EventInterest.of(new WithHelper());
+        EventInterest interest = EventInterest.of(new WithHelper(), false);
 
         assertThat(interest.accepts(ReadyEvent.class)).isTrue();
         assertThat(interest.accepts(MessageDeleteEvent.class)).isFalse();

@@ -12,6 +12,7 @@ import org.hotcog.ai.internal.conversation.ConversationStore;
 import org.hotcog.ai.internal.conversation.Role;
 import org.hotcog.ai.internal.conversation.Turn;
 import org.hotcog.api.gateway.GatewayIntents;
+import org.hotcog.api.gateway.PeopleOnly;
 import org.hotcog.api.interaction.Refusal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +39,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  */
 @Component(service = EventListener.class)
 @GatewayIntents({GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT, GatewayIntent.DIRECT_MESSAGES})
+@PeopleOnly
 public final class ConversationListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationListener.class);
@@ -55,7 +57,7 @@ public final class ConversationListener extends ListenerAdapter {
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
-        if (event.getAuthor().isBot() || event.getAuthor().isSystem() || message.getType().isSystem()) {
+        if (message.getType().isSystem()) {
             return;
         }
         try {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.hotcog.api.gateway.GatewayIntents;
+import org.hotcog.api.gateway.PeopleOnly;
 import org.hotcog.levels.internal.rewards.LevelUps;
 import org.hotcog.levels.internal.settings.SettingsStore;
 import org.hotcog.levels.internal.xp.XpStore;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  */
 @Component(service = EventListener.class)
 @GatewayIntents({ GatewayIntent.GUILD_MESSAGES })
+@PeopleOnly
 public final class MessageXpListener extends ListenerAdapter {
     static final int MIN_XP = 15;
     static final int MAX_XP = 25;
@@ -42,8 +44,7 @@ public final class MessageXpListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!event.isFromGuild() || event.isWebhookMessage() || event.getAuthor().isBot()
-                || event.getAuthor().isSystem() || event.getMember() == null) {
+        if (!event.isFromGuild() || event.getMember() == null) {
             return;
         }
         Member member = event.getMember();

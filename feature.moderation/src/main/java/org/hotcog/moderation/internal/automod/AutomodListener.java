@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hotcog.api.gateway.GatewayIntents;
+import org.hotcog.api.gateway.PeopleOnly;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +30,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  */
 @Component(service = EventListener.class)
 @GatewayIntents({ GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT })
+@PeopleOnly
 public final class AutomodListener extends ListenerAdapter {
     private record MemberOf(long guildId, long userId) {
     }
@@ -55,8 +57,7 @@ public final class AutomodListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!event.isFromGuild() || event.isWebhookMessage() || event.getAuthor().isBot()
-                || event.getAuthor().isSystem()) {
+        if (!event.isFromGuild()) {
             return;
         }
         sweepNowAndThen(event.getMessage().getTimeCreated().toInstant().toEpochMilli());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
 import org.hotcog.emulator.Message;
+import org.hotcog.emulator.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -243,6 +245,26 @@ class DiscordTest {
 
     @Test
     @Order(10)
+    void aPeopleOnlyListenerIsNotHandedBotMessages(@InjectService(timeout = 20_000) MessageRecorder everything,
+            @InjectService(timeout = 20_000) PeopleRecorder people) throws Exception {
+        User otherBot = fixture.discord.createBotUser("otherbot");
+        fixture.guild.addMember(otherBot);
+        fixture.general.post(otherBot, "beep");
+        fixture.general.post(fixture.alice, "after the bot");
+        // One listener's events come in order: once it has Alice's message, it has had the bot's if it gets it.
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (Stream.of(everything, people).anyMatch(r -> r.seen().stream().noneMatch(l -> l.startsWith("alice: after")))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(everything.seen()).anySatisfy(line -> assertThat(line).startsWith("otherbot: beep"));
+        assertThat(people.seen()).anySatisfy(line -> assertThat(line)
+                .startsWith("alice: after the bot on hotcog-events-PeopleRecorder"));
+        assertThat(people.seen()).noneSatisfy(line -> assertThat(line).startsWith("otherbot"));
+    }
+
+    @Test
+    @Order(11)
     void reconnectingWithTheSameBundlesWritesNoCommands() throws Exception {
         int writes = fixture.discord.commandWrites();
         fixture.reconnect(new long[0]);

@@ -14,16 +14,16 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 /** A gateway listener as a feature registers one: it needs message content, so it says so. */
 @Component(service = { EventListener.class, MessageRecorder.class })
 @GatewayIntents({ GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT })
-public final class MessageRecorder extends ListenerAdapter {
+public class MessageRecorder extends ListenerAdapter {
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
+    public final void onMessageReceived(MessageReceivedEvent event) {
         seen.add(event.getAuthor().getName() + ": " + event.getMessage().getContentRaw() + " on "
                 + Thread.currentThread().getName());
     }
 
-    List<String> seen() {
+    final List<String> seen() {
         return seen;
     }
 }
