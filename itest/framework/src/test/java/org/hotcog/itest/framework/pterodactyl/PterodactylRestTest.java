@@ -77,10 +77,11 @@ class PterodactylRestTest {
         Configuration stored = configurations.listConfigurations("(name=second)")[0];
         assertThat(String.valueOf(stored.getProperties().get(".clientKey"))).startsWith("hsec1:")
                 .doesNotContain(second);
+        // The panel comes up after the answer: until then this guild has no panel of that name (404).
         awaitTrue(() -> {
             try {
-                JsonNode now = ok(api.send("GET", base + "panels/second", reader));
-                return now.path("state").asText().equals("active");
+                HttpResponse<String> now = api.send("GET", base + "panels/second", reader);
+                return now.statusCode() != 404 && ok(now).path("state").asText().equals("active");
             } catch (Exception e) {
                 return false;
             }
