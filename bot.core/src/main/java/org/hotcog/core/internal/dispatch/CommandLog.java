@@ -17,7 +17,9 @@ import org.hotcog.core.internal.metrics.InteractionMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +28,19 @@ import org.slf4j.LoggerFactory;
  * counted in the metrics. Rows are queued
  * and written in batches by one thread, so that recording never slows an interaction; if the
  * database falls behind by more than the queue holds, rows are dropped and counted, never the
- * interaction.
+ * interaction. The same thread deletes the rows older than {@link CommandLogConfig#keepDays()},
+ * one chunk between two batches, so that a first clean-up of millions of rows never holds up the
+ * writing for long.
  */
-@Component(service = CommandLog.class)
+@Component(service = CommandLog.class, configurationPid = CommandLogConfig.PID)
+@Designate(ocd = CommandLogConfig.class)
 public final class CommandLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
     private static final int QUEUE = 50_000;
     private static final int BATCH = 500;
     private static final long GATHER_MILLIS = 100;
+    static final int PRUNE_CHUNK = 5_000;
+    private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     /** One row of {@code hotcog_command_log}. */
     record Entry(long atMillis, String correlationId, long guildId, long channelId, long userId, String module,
@@ -46,14 +53,25 @@ public final class CommandLog {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
+    /** 0: keep every row. */
+    private volatile long keepMillis;
+    /** When the writer next deletes old rows: set by the writer after each clean-up, to now by a new configuration. */
+    private volatile long nextPruneMillis;
 
     @Activate
-    public CommandLog(@Reference DataSource database, @Reference InteractionMetrics metrics) {
+    public CommandLog(CommandLogConfig config, @Reference DataSource database, @Reference InteractionMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
+        modified(config);
         this.writer = new Thread(this::writeLoop, "hotcog-command-log");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    @Modified
+    void modified(CommandLogConfig config) {
+        keepMillis = TimeUnit.DAYS.toMillis(Math.max(0, config.keepDays()));
+        nextPruneMillis = 0;
     }
 
     @Deactivate
@@ -73,6 +91,7 @@ public final class CommandLog {
     private void writeLoop() {
         List<Entry> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
+            pruneIfDue();
             try {
                 Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -103,6 +122,25 @@ public final class CommandLog {
             c.commit();
         } catch (SQLException e) {
             LOG.warn("Could not write {} command log rows: {}", batch.size(), e.getMessage());
+        }
+    }
+
+    private void pruneIfDue() {
+        long keep = keepMillis;
+        long now = System.currentTimeMillis();
+        if (keep == 0 || now < nextPruneMillis || !running) {
+            return;
+        }
+        try (Connection c = database.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM hotcog_command_log WHERE id IN "
+                        + "(SELECT id FROM hotcog_command_log WHERE at < ? FETCH FIRST " + PRUNE_CHUNK + " ROWS ONLY)")) {
+            delete.setTimestamp(1, new Timestamp(now - keep));
+            int deleted = delete.executeUpdate();
+            // A full chunk leaves more to delete: the next one after the next batch of rows.
+            nextPruneMillis = deleted == PRUNE_CHUNK ? now : now + PRUNE_EVERY_MILLIS;
+        } catch (SQLException e) {
+            LOG.warn("Could not delete old command log rows: {}", e.getMessage());
+            nextPruneMillis = now + PRUNE_EVERY_MILLIS;
         }
     }
 
