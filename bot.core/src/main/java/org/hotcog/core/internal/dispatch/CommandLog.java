@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -32,14 +33,15 @@ import org.slf4j.LoggerFactory;
  * one chunk between two batches, so that a first clean-up of millions of rows never holds up the
  * writing for long.
  */
-@Component(service = CommandLog.class, configurationPid = CommandLogConfig.PID)
+// Immediate: old rows go whether or not a Discord connection has brought the dispatcher up.
+@Component(service = CommandLog.class, immediate = true, configurationPid = CommandLogConfig.PID)
 @Designate(ocd = CommandLogConfig.class)
 public final class CommandLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
     private static final int QUEUE = 50_000;
     private static final int BATCH = 500;
     private static final long GATHER_MILLIS = 100;
-    static final int PRUNE_CHUNK = 5_000;
+    private static final int PRUNE_CHUNK = 5_000;
     private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     /** One row of {@code hotcog_command_log}. */
@@ -55,8 +57,10 @@ public final class CommandLog {
     private volatile boolean running = true;
     /** 0: keep every row. */
     private volatile long keepMillis;
-    /** When the writer next deletes old rows: set by the writer after each clean-up, to now by a new configuration. */
-    private volatile long nextPruneMillis;
+    /** Set with each configuration, taken by the writer: delete under the new setting at once. */
+    private final AtomicBoolean newSetting = new AtomicBoolean();
+    /** When the writer next deletes old rows; the writer's alone. */
+    private long nextPruneMillis;
 
     @Activate
     public CommandLog(CommandLogConfig config, @Reference DataSource database, @Reference InteractionMetrics metrics) {
@@ -71,7 +75,7 @@ public final class CommandLog {
     @Modified
     void modified(CommandLogConfig config) {
         keepMillis = TimeUnit.DAYS.toMillis(Math.max(0, config.keepDays()));
-        nextPruneMillis = 0;
+        newSetting.set(true);
     }
 
     @Deactivate
@@ -126,8 +130,12 @@ public final class CommandLog {
     }
 
     private void pruneIfDue() {
-        long keep = keepMillis;
         long now = System.currentTimeMillis();
+        // Taken before the setting is read: a setting that comes while this clean-up runs brings another one.
+        if (newSetting.getAndSet(false)) {
+            nextPruneMillis = now;
+        }
+        long keep = keepMillis;
         if (keep == 0 || now < nextPruneMillis || !running) {
             return;
         }
