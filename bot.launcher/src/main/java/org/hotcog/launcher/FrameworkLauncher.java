@@ -3,9 +3,11 @@ package org.hotcog.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
@@ -21,8 +23,11 @@ import java.util.zip.ZipEntry;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -46,24 +51,33 @@ public final class FrameworkLauncher {
     private static final String LAUNCHER_PROPERTIES = "launcher.properties";
     /** Launcher property: symbolic names of the bundles to install (and so start) first. */
     private static final String EARLY = "hotcog.launch.early";
+    /** Launcher property: symbolic name of the bundle that serves HTTP on the configured port. */
+    private static final String WEB_SERVER = "hotcog.launch.webserver";
+    /** Service property of the HTTP runtime, set once its server listens (OSGi HTTP Whiteboard). */
+    private static final String HTTP_ENDPOINT = "osgi.http.endpoint";
+    /** Exit status when the web server could not open its port; {@link HotcogMain} says so. */
+    static final int EXIT_PORT_IN_USE = HotcogMain.EXIT_PORT_IN_USE;
     /** Where the bundle location to "crc:size" of what was installed from the jar is recorded. */
     private static final String INSTALLED_FILE = "installed-from-jar.properties";
 
     private final Path jar;
     private final Path dataDir;
+    private final ServerSocket heldPort;
 
-    FrameworkLauncher(Path jar, Path dataDir) {
+    FrameworkLauncher(Path jar, Path dataDir, ServerSocket heldPort) {
         this.jar = jar;
         this.dataDir = dataDir;
+        this.heldPort = heldPort;
     }
 
     /**
      * Entry point, called reflectively by {@link HotcogMain} through the {@link Runpath} class loader.
      *
+     * @param heldPort the HTTP port, bound by the caller and closed here the moment the web server starts
      * @return the process exit status once the framework has stopped
      */
-    public static int launch(Path jar, Path dataDir) throws Exception {
-        return new FrameworkLauncher(jar, dataDir).run();
+    public static int launch(Path jar, Path dataDir, ServerSocket heldPort) throws Exception {
+        return new FrameworkLauncher(jar, dataDir, heldPort).run();
     }
 
     private int run() throws Exception {
@@ -83,7 +97,20 @@ public final class FrameworkLauncher {
                     earlyFirst(packed, List.of(launch.getProperty("launch.bundles", "").split(",")),
                             List.of(launch.getProperty(EARLY, "").split("\\s*,\\s*"))), installed);
             markToStart(installed);
+            String webServer = launch.getProperty(WEB_SERVER, "");
+            SynchronousBundleListener portHandOver = event -> {
+                if (event.getType() == BundleEvent.STARTING && webServer.equals(event.getBundle().getSymbolicName())) {
+                    releasePort();
+                }
+            };
+            framework.getBundleContext().addBundleListener(portHandOver);
             framework.start();
+            framework.getBundleContext().removeBundleListener(portHandOver);
+            releasePort();
+            if (webServerHasNoEndpoint(framework.getBundleContext(), webServer)) {
+                stop(framework);
+                return EXIT_PORT_IN_USE;
+            }
             reportNotStarted(packedBundles);
             // Resolve what nothing started (bundles an operator stopped), so that their state reads
             // RESOLVED, as before the restart, and a bundle that cannot resolve shows at once.
@@ -152,6 +179,33 @@ public final class FrameworkLauncher {
         }
         first.addAll(rest);
         return first;
+    }
+
+    /**
+     * Closes the held HTTP port: called on the thread that is about to start the web server, so nothing else can take
+     * the port in between.
+     */
+    private void releasePort() {
+        try {
+            heldPort.close();
+        } catch (IOException e) {
+            // closing a server socket that accepted nothing does not fail in practice, and the bind will report it
+        }
+    }
+
+    /**
+     * Whether the web server bundle started but its server does not listen: Felix HTTP logs the failed bind and stays
+     * active without connectors, which would leave a bot that nobody can reach or manage; the launcher stops instead.
+     */
+    static boolean webServerHasNoEndpoint(BundleContext context, String webServer) {
+        for (Bundle bundle : context.getBundles()) {
+            if (webServer.equals(bundle.getSymbolicName()) && bundle.getState() == Bundle.ACTIVE) {
+                ServiceReference<?>[] services = bundle.getRegisteredServices();
+                return services == null
+                        || Arrays.stream(services).noneMatch(service -> service.getProperty(HTTP_ENDPOINT) != null);
+            }
+        }
+        return false;
     }
 
     private static void stop(Framework framework) {

@@ -1,7 +1,5 @@
 package org.hotcog.launcher;
 
-import java.util.Set;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -14,13 +14,18 @@ import org.hotcog.core.internal.settings.Settings;
  * happens here, quickly and with plain messages: the configuration is checked (a bad value exits
  * with status 2 naming the key), the data folder is made owner-only, the web console gets its
  * credentials, and a taken port is reported (status 3). Then the framework starts on storage kept
- * in the data folder, so that bundles installed at runtime survive a restart.
+ * in the data folder, so that bundles installed at runtime survive a restart. The HTTP port stays
+ * held from its check until the web server takes it over: while the framework starts, other parts
+ * open ports of their own (the local Discord of the offline mode picks ephemeral ones), and one of
+ * them must not take the operator's port in that moment.
  *
  * <p>With the argument {@code token}, it manages the REST API's tokens of the running bot instead.
  */
 public final class HotcogMain {
     static final int EXIT_BAD_CONFIGURATION = 2;
     static final int EXIT_PORT_IN_USE = 3;
+    private static final String STOP_OR_MOVE = "Stop what uses it, or set " + Settings.HTTP_PORT.environmentVariable()
+            + " (" + Settings.HTTP_PORT.key() + ") to a free port.";
 
     private HotcogMain() {
     }
@@ -55,9 +60,11 @@ public final class HotcogMain {
         }
         String host = settings.get(Settings.HTTP_HOST);
         int port = settings.getInt(Settings.HTTP_PORT);
-        if (!isFree(host, port)) {
-            fail(EXIT_PORT_IN_USE, "Port " + port + " on " + host + " is already in use. Stop what uses it, or set "
-                    + Settings.HTTP_PORT.environmentVariable() + " (" + Settings.HTTP_PORT.key() + ") to a free port.");
+        ServerSocket heldPort;
+        try {
+            heldPort = holdPort(host, port);
+        } catch (IOException e) {
+            fail(EXIT_PORT_IN_USE, cannotListen(host, port, e));
             return;
         }
         FrameworkProperties.apply(settings, credentials, System.console() != null);
@@ -66,7 +73,10 @@ public final class HotcogMain {
                 + "(user %s%s), data in %s%n", host, port, host, port, credentials.user(),
                 credentials.generatedFile() == null ? ""
                         : ", password in " + credentials.generatedFile(), dataDir);
-        int status = Runpath.launchFramework(ownJar(), dataDir);
+        int status = Runpath.launchFramework(ownJar(), dataDir, heldPort);
+        if (status == EXIT_PORT_IN_USE) {
+            fail(status, "the web server could not open its port (the log above says which, and why). " + STOP_OR_MOVE);
+        }
         System.exit(status);
     }
 
@@ -79,14 +89,28 @@ public final class HotcogMain {
         return Path.of(HotcogMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    private static boolean isFree(String host, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
+    /** Binds the HTTP port as the web server will: with address reuse, so a connection of the last run is no obstacle. */
+    private static ServerSocket holdPort(String host, int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host, port));
-            return true;
+            return socket;
         } catch (IOException e) {
-            return false;
+            socket.close();
+            throw e;
         }
+    }
+
+    private static String cannotListen(String host, int port, IOException cause) {
+        String reason = String.valueOf(cause.getMessage());
+        if (reason.contains("already in use")) {
+            return "Port " + port + " on " + host + " is already in use. " + STOP_OR_MOVE;
+        }
+        return "cannot listen on port " + port + " of " + host + ": " + reason + ". Set "
+                + Settings.HTTP_HOST.environmentVariable() + " (" + Settings.HTTP_HOST.key()
+                + ") to an address of this machine and " + Settings.HTTP_PORT.environmentVariable() + " ("
+                + Settings.HTTP_PORT.key() + ") to a free port.";
     }
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class Runpath {
     private Runpath() {
     }
 
-    static int launchFramework(Path jar, Path dataDir) throws Throwable {
+    static int launchFramework(Path jar, Path dataDir, ServerSocket heldPort) throws Throwable {
         List<URL> urls = new ArrayList<>();
         urls.add(jar.toUri().toURL());
         try (JarFile packed = new JarFile(jar.toFile())) {
@@ -40,7 +41,7 @@ final class Runpath {
         ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
             return (int) loader.loadClass(FrameworkLauncher.class.getName())
-                    .getMethod("launch", Path.class, Path.class).invoke(null, jar, dataDir);
+                    .getMethod("launch", Path.class, Path.class, ServerSocket.class).invoke(null, jar, dataDir, heldPort);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bad value stops start-up at once, with the key, the expected form and a non-zero status. */
+/**
+ * A bad value stops start-up at once, with the key, the expected form and a non-zero status; so does a port in use,
+ * whether before the start or when the web server opens it.
+ */
 class ConfigurationErrorTest {
     @TempDir
     Path dir;
@@ -46,6 +49,20 @@ class ConfigurationErrorTest {
                     .contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
+        }
+    }
+
+    /**
+     * A port that is taken by the time the web server opens it (here: a -D on the command line, which wins over the
+     * configuration, names one in use) stops Hotcog with a plain message, instead of leaving a bot nobody can reach.
+     */
+    @Test
+    void aPortTheWebServerCannotOpenStopsHotcog() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            HotcogProcess hotcog = new HotcogProcess(dir)
+                    .env("JAVA_TOOL_OPTIONS", "-Dorg.osgi.service.http.port=" + taken.getLocalPort()).start();
+            assertThat(hotcog.awaitExit()).as(hotcog.output()).isEqualTo(3);
+            assertThat(hotcog.output()).contains("hotcog: the web server could not open its port");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.hotcog.itest.jar;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,9 +38,31 @@ public final class HotcogProcess implements AutoCloseable {
         environment.put("HOTCOG_HTTP_PORT", Integer.toString(port));
     }
 
+    /**
+     * A free port below the kernel's range of ephemeral ports: a port from that range, free when picked, can be given
+     * to any socket on the machine that binds port 0 or connects out before Hotcog listens on it.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int below = ephemeralPortsStart();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(below - 10_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between 10000 and " + below);
+    }
+
+    /** The first ephemeral port (Linux's ip_local_port_range; 32768 where that cannot be read). */
+    private static int ephemeralPortsStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Math.max(11_000, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
         }
     }
 
@@ -69,16 +93,21 @@ public final class HotcogProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("Hotcog exited with " + process.exitValue() + ":\n" + output());
             }
-            try {
-                if (get("/api/health").statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (isReady()) {
+                return this;
             }
             Thread.sleep(100);
         }
         throw new AssertionError("Hotcog was not healthy within 60 s:\n" + output());
+    }
+
+    /** Whether /api/health answers 200 now. */
+    private boolean isReady() throws InterruptedException {
+        try {
+            return get("/api/health").statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     /** Waits for the process to exit by itself and returns its status. */
