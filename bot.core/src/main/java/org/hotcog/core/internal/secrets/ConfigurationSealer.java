@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.hotcog.api.secrets.SecretBox;
 import org.hotcog.core.internal.startup.StartupSignal;
@@ -16,6 +17,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -41,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * module reads either form: {@code secrets.isSealed(v) ? secrets.open(v) : v}, since it may see
  * the plain value for the moment before the rewrite.
  *
+ * <p>Only the configurations of bundles that import {@code org.hotcog.api.secrets} are sealed: those can open what
+ * is sealed. Other bundles declare passwords too (the web console's own password, Felix HTTP's keystore password),
+ * and would read the sealed text as the value.
+ *
  * <p>A configuration can be saved before the bundle that declares its metatype is installed; the
  * bundle's start is therefore a second occasion to seal, besides each save. Each bundle's metatype is
  * read once, at activation or, for a bundle about to start, when it starts (Felix's metatype service
@@ -49,6 +55,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = ConfigurationListener.class)
 public final class ConfigurationSealer implements ConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationSealer.class);
+    /** The secrets package as one clause of an Import-Package header (a version range may hold a comma). */
+    private static final Pattern SECRETS_IMPORT = Pattern.compile(
+            "(^|,)\\s*" + Pattern.quote(SecretBox.class.getPackageName()) + "\\s*(;|,|$)");
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -98,14 +107,24 @@ public final class ConfigurationSealer implements ConfigurationListener {
         }
     }
 
+    /**
+     * The event comes later, on the framework's event thread: by then the bundle may be in its next update. The
+     * metatype service reads a bundle's entries, which makes the framework resolve a bundle that is not (one that was
+     * just updated); that resolve, on this thread, would need the lock the updating thread holds while it waits for
+     * the resolve's lock, and Felix breaks such a cycle by failing the update. A bundle no longer active is read at its
+     * next start instead.
+     */
     private void bundleChanged(BundleEvent event) {
-        if (event.getType() == BundleEvent.STARTED) {
+        if (event.getType() == BundleEvent.STARTED && event.getBundle().getState() == Bundle.ACTIVE) {
             sealBundle(event.getBundle());
         }
     }
 
     /** Seals the configurations of every PID and factory PID whose metatype the bundle declares. */
     private void sealBundle(Bundle bundle) {
+        if (!opensSecrets(bundle)) {
+            return;
+        }
         MetaTypeInformation information = metaTypes.getMetaTypeInformation(bundle);
         if (information == null) {
             return;
@@ -126,6 +145,16 @@ public final class ConfigurationSealer implements ConfigurationListener {
             passwordsByPid.put(pid, passwords);
             seal(filter(property, pid), passwords);
         }
+    }
+
+    /** Whether the bundle imports the secrets API: its headers say so without resolving it. */
+    private static boolean opensSecrets(Bundle bundle) {
+        return importsSecretsApi(bundle.getHeaders("").get(Constants.IMPORT_PACKAGE));
+    }
+
+    /** Whether an Import-Package header (null when there is none) names the secrets API. */
+    static boolean importsSecretsApi(String importPackage) {
+        return importPackage != null && SECRETS_IMPORT.matcher(importPackage).find();
     }
 
     private static List<String> passwordAttributes(MetaTypeInformation information, String pid) {

@@ -65,6 +65,40 @@ class ConfigurationSealingTest {
         assertThat(secrets.open(awaitSealed(configuration))).isEqualTo(PLAIN);
     }
 
+    /** A bundle that does not import the secrets API could not open a sealed value: its passwords stay as saved. */
+    @Test
+    void aBundleThatCannotOpenSecretsKeepsItsPasswordsPlain() throws Exception {
+        String pid = "org.hotcog.itest.sealed.foreign";
+        declaring = context.installBundle("itest:" + pid, TestBundles.declaringSecret(pid, "1.0.0", pid, false));
+        declaring.start();
+        Configuration foreign = save(pid, "one", PLAIN, "visible");
+        // Events reach the listener in order: once a module's later save is sealed, the one above was seen.
+        Bundle module = install("org.hotcog.itest.sealed.barrier", "org.hotcog.itest.sealed.barrier");
+        try {
+            awaitSealed(save("org.hotcog.itest.sealed.barrier", "barrier", PLAIN, "b"));
+        } finally {
+            module.uninstall();
+        }
+        assertThat(foreign.getProperties().get(".token")).isEqualTo(PLAIN);
+    }
+
+    /**
+     * The sealer reads a bundle's metatype when the framework tells it, later and on its own thread, that the bundle
+     * started. By then the bundle may be in its next update: reading it unresolved made the framework resolve it on
+     * that thread, and Felix broke the lock cycle with the updating thread by failing the update.
+     */
+    @Test
+    void updatesOneAfterAnotherAreNotBrokenByTheSealer() throws Exception {
+        String pid = "org.hotcog.itest.sealed.updated";
+        declaring = context.installBundle("itest:" + pid, TestBundles.declaringSecret(pid, "1.0.0", pid, true));
+        declaring.start();
+        for (int update = 1; update <= 40; update++) {
+            declaring.update(TestBundles.declaringSecret(pid, "1.0." + update, pid, true));
+        }
+        assertThat(declaring.getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(declaring.getVersion().toString()).isEqualTo("1.0.40");
+    }
+
     @Test
     void sealedAndEmptySecretsAreLeftAlone() throws Exception {
         declaring = install("org.hotcog.itest.sealed.kept", "org.hotcog.itest.sealed.kept");

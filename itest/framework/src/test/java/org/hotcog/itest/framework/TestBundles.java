@@ -98,8 +98,21 @@ public final class TestBundles {
      * (a password) and a plain attribute {@code name}.
      */
     static InputStream declaringSecret(String symbolicName, String factoryPid) throws IOException {
+        return declaringSecret(symbolicName, "1.0.0", factoryPid, true);
+    }
+
+    /**
+     * The same, in a version; with {@code opensSecrets} it imports the secrets API, as a module that reads its sealed
+     * secrets does, and without it it stands for a bundle that knows nothing of sealing (the web console).
+     */
+    static InputStream declaringSecret(String symbolicName, String version, String factoryPid, boolean opensSecrets)
+            throws IOException {
+        Manifest manifest = manifest(symbolicName, version);
+        if (opensSecrets) {
+            manifest.getMainAttributes().putValue("Import-Package", "org.hotcog.api.secrets;version=\"[1.0,2)\"");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest(symbolicName, "1.0.0"))) {
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             add(jar, "OSGI-INF/metatype/" + factoryPid + ".xml", """
                     <metatype:MetaData xmlns:metatype="http://www.osgi.org/xmlns/metatype/v1.4.0">
                       <OCD id="%1$s" name="Sealed in tests">
