@@ -23,6 +23,8 @@ import org.hotcog.core.internal.discord.DiscordGateway;
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.InFlight;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,7 +73,42 @@ public final class JobScheduler {
     /** The earliest time someone asked the poller to look again since its last look; guarded by {@link #wake}. */
     private long wakeRequested = Long.MAX_VALUE;
 
-    private record Handler(JobHandler handler, RetryPolicy retry, InFlight inFlight) {
+    /**
+     * A module's handler, taken from its bundle the first time a job of its kind runs rather than when it is bound.
+     * Binding happens while this scheduler activates when the database comes late (PostgreSQL): a handler whose own
+     * activation needs the {@code Jobs} service, which needs this scheduler, was then a cycle the framework refused,
+     * and the handler stayed unbound until the next restart.
+     */
+    private static final class Handler {
+        final ServiceReference<JobHandler> ref;
+        final RetryPolicy retry;
+        final InFlight inFlight = new InFlight();
+        private final ComponentServiceObjects<JobHandler> service;
+        /** Guarded by this. */
+        private JobHandler instance;
+
+        Handler(ServiceReference<JobHandler> ref, ComponentServiceObjects<JobHandler> service) {
+            this.ref = ref;
+            this.service = service;
+            this.retry = RetryPolicy.of(ref);
+        }
+
+        synchronized JobHandler instance() {
+            if (instance == null) {
+                instance = service.getService();
+                if (instance == null) {
+                    throw new IllegalStateException("the job handler " + name(ref) + " could not be activated");
+                }
+            }
+            return instance;
+        }
+
+        synchronized void release() {
+            if (instance != null) {
+                service.ungetService(instance);
+                instance = null;
+            }
+        }
     }
 
     @Activate
@@ -135,39 +172,46 @@ public final class JobScheduler {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindHandler(JobHandler handler, ServiceReference<JobHandler> ref) {
+    void bindHandler(ComponentServiceObjects<JobHandler> service, ServiceReference<JobHandler> ref) {
         String module = CommandRegistry.moduleOf(ref);
         Object kind = ref.getProperty(JobHandler.KIND_PROPERTY);
         if (!(kind instanceof String k) || !JobsImpl.KIND.matcher(k).matches()) {
             LOG.error("Job handler {} of module {} has no valid @JobKind (1 to 64 characters: lower-case letters, "
-                    + "digits, '.', '-' or '_'); ignored", handler.getClass().getName(), module);
+                    + "digits, '.', '-' or '_'); ignored", name(ref), module);
             return;
         }
         ModuleKind type = new ModuleKind(module, k);
-        Handler existing = handlers.putIfAbsent(type, new Handler(handler, RetryPolicy.of(ref), new InFlight()));
+        Handler existing = handlers.putIfAbsent(type, new Handler(ref, service));
         if (existing != null) {
-            LOG.error("Job handler {} of module {} claims kind \"{}\", which {} already runs; ignored",
-                    handler.getClass().getName(), module, k, existing.handler().getClass().getName());
+            LOG.error("Job handler {} of module {} claims kind \"{}\", which {} already runs; ignored", name(ref),
+                    module, k, name(existing.ref));
             return;
         }
         wakeBy(0);
     }
 
     /** Waits (up to {@link #DRAIN_MILLIS}) for the handler's running jobs, so its bundle stops cleanly. */
-    void unbindHandler(JobHandler handler, ServiceReference<JobHandler> ref) {
+    void unbindHandler(ServiceReference<JobHandler> ref) {
         for (Map.Entry<ModuleKind, Handler> entry : handlers.entrySet()) {
             Handler leaving = entry.getValue();
-            if (leaving.handler() == handler && handlers.remove(entry.getKey(), leaving)) {
+            if (leaving.ref.equals(ref) && handlers.remove(entry.getKey(), leaving)) {
                 try {
-                    if (!leaving.inFlight().awaitIdle(DRAIN_MILLIS)) {
+                    if (!leaving.inFlight.awaitIdle(DRAIN_MILLIS)) {
                         LOG.warn("Job handler for {} left with {} jobs still running", entry.getKey(),
-                                leaving.inFlight().running());
+                                leaving.inFlight.running());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    leaving.release();
                 }
             }
         }
+    }
+
+    /** A handler's component name, for messages: its class may not be loaded yet. */
+    private static String name(ServiceReference<JobHandler> ref) {
+        return String.valueOf(ref.getProperty(ComponentConstants.COMPONENT_NAME));
     }
 
     private void poll() {
@@ -226,10 +270,10 @@ public final class JobScheduler {
     private void start(StoredJob job) {
         Handler handler = handlers.get(job.type());
         if (handler != null) {
-            handler.inFlight().enter();
+            handler.inFlight.enter();
             // Its bundle may have begun to stop after the lookup: then the stop is not waiting for this job.
             if (handlers.get(job.type()) != handler) {
-                handler.inFlight().exit();
+                handler.inFlight.exit();
                 handler = null;
             }
         }
@@ -250,7 +294,7 @@ public final class JobScheduler {
     private void run(StoredJob stored, Handler handler) {
         Throwable failure = null;
         try {
-            handler.handler().run(new Job(stored.type().kind(), stored.key(), JobsImpl.decode(stored.payload()),
+            handler.instance().run(new Job(stored.type().kind(), stored.key(), JobsImpl.decode(stored.payload()),
                     Instant.ofEpochMilli(stored.dueAt()), stored.attempts() + 1));
         } catch (Throwable t) {
             failure = t;
@@ -259,7 +303,7 @@ public final class JobScheduler {
             if (failure == null) {
                 store.succeeded(stored);
             } else {
-                failed(stored, handler.retry(), failure);
+                failed(stored, handler.retry, failure);
             }
         } catch (SQLException e) {
             LOG.warn("Job {} \"{}\" ran, but its outcome could not be stored ({}); it runs again when its lease runs out",
@@ -294,7 +338,7 @@ public final class JobScheduler {
     }
 
     private void finished(Handler handler) {
-        handler.inFlight().exit();
+        handler.inFlight.exit();
         busy.decrementAndGet();
         wakeBy(0);
     }
