@@ -2,10 +2,13 @@ package org.hotcog.core.internal.dispatch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.dv8tion.jda.api.utils.TimeUtil;
+
 /**
  * The command log table: who ran what, where, how it ended and how long it took; each entry is also
  * counted in the metrics. Rows are queued
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * database falls behind by more than the queue holds, rows are dropped and counted, never the
  * interaction. The same thread deletes the rows older than {@link CommandLogConfig#keepDays()},
  * one chunk between two batches, so that a first clean-up of millions of rows never holds up the
- * writing for long.
+ * writing for long. {@link #newest} reads it back for {@code GET /api/command-log}.
  */
 // Immediate: old rows go whether or not a Discord connection has brought the dispatcher up.
 @Component(service = CommandLog.class, immediate = true, configurationPid = CommandLogConfig.PID)
@@ -44,9 +49,52 @@ public final class CommandLog {
     private static final int PRUNE_CHUNK = 5_000;
     private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
 
+    /** The most rows one page holds. */
+    public static final int MAX_PAGE = 500;
+    /** How long before its interaction's creation a row may be dated: the clocks of Discord and the bot differ. */
+    private static final long CLOCK_SKEW_MILLIS = TimeUnit.MINUTES.toMillis(1);
+    /** How long after its creation an interaction may end: its token lasts 15 minutes. */
+    private static final long LONGEST_INTERACTION_MILLIS = TimeUnit.MINUTES.toMillis(16);
+
     /** One row of {@code hotcog_command_log}. */
     record Entry(long atMillis, String correlationId, long guildId, long channelId, long userId, String module,
             String command, Outcome outcome, long latencyMillis, String error) {
+    }
+
+    /**
+     * What {@link #newest} looks for; a null field matches every row.
+     *
+     * @param correlationId the reference an error reply showed
+     * @param outcome one of the outcomes, in any case
+     * @throws IllegalArgumentException for a reference that no interaction has, or an unknown outcome, naming it
+     */
+    public record Filter(String correlationId, Long guildId, Long userId, String module, String outcome) {
+        public Filter {
+            if (correlationId != null) {
+                createdMillis(correlationId);
+            }
+            if (outcome != null) {
+                String named = outcome.toUpperCase(Locale.ROOT);
+                outcome = named;
+                if (Arrays.stream(Outcome.values()).noneMatch(known -> known.name().equals(named))) {
+                    throw new IllegalArgumentException("\"outcome\" must be one of " + Arrays.toString(Outcome.values()));
+                }
+            }
+        }
+
+        /** When the interaction was created: the reference is its id (a snowflake) in base 36. */
+        static long createdMillis(String correlationId) {
+            try {
+                long snowflake = Long.parseLong(correlationId, 36);
+                if (snowflake > 0) {
+                    return TimeUtil.getTimeCreated(snowflake).toInstant().toEpochMilli();
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("\"correlation\" must be a reference as an error reply shows it, "
+                    + "such as 1a2b3c4d5e6f");
+        }
     }
 
     private final DataSource database;
@@ -89,6 +137,53 @@ public final class CommandLog {
         metrics.record(entry.module(), entry.command(), entry.outcome().name(), entry.latencyMillis());
         if (!queue.offer(entry) && dropped.incrementAndGet() % 1000 == 1) {
             LOG.warn("The command log falls behind; {} rows dropped so far", dropped.get());
+        }
+    }
+
+    /**
+     * Rows matching the filter, the newest first, those older than {@code beforeId} when it is positive.
+     *
+     * @param limit at most this many, and never more than {@link #MAX_PAGE}
+     */
+    public List<CommandLogRow> newest(Filter filter, int limit, long beforeId) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, at, correlation_id, guild_id, channel_id, user_id, module, "
+                + "command, outcome, latency_ms, error FROM hotcog_command_log WHERE id < ?");
+        List<Object> values = new ArrayList<>(List.of(beforeId > 0 ? beforeId : Long.MAX_VALUE));
+        if (filter.correlationId() != null) {
+            // The reference holds when its interaction was created: a range of the indexed "at" finds the row
+            // among millions without an index of its own, which every insert would have to update.
+            long created = Filter.createdMillis(filter.correlationId());
+            sql.append(" AND correlation_id = ? AND at BETWEEN ? AND ?");
+            values.addAll(List.of(filter.correlationId(), new Timestamp(created - CLOCK_SKEW_MILLIS),
+                    new Timestamp(created + LONGEST_INTERACTION_MILLIS)));
+        }
+        equal(sql, values, "guild_id", filter.guildId());
+        equal(sql, values, "user_id", filter.userId());
+        equal(sql, values, "module", filter.module());
+        equal(sql, values, "outcome", filter.outcome());
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        values.add(Math.max(1, Math.min(limit, MAX_PAGE)));
+        try (Connection c = database.getConnection(); PreparedStatement query = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            List<CommandLogRow> rows = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new CommandLogRow(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
+                            Long.toString(row.getLong(4)), Long.toString(row.getLong(5)), Long.toString(row.getLong(6)),
+                            row.getString(7), row.getString(8), row.getString(9), row.getInt(10), row.getString(11)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Adds "column = value" to the query, unless the value is null (any). */
+    private static void equal(StringBuilder sql, List<Object> values, String column, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            values.add(value);
         }
     }
 

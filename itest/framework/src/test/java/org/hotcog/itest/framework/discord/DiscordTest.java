@@ -8,25 +8,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-
-import javax.sql.DataSource;
-
 import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
 import org.hotcog.emulator.Message;
 import org.hotcog.emulator.User;
+import org.hotcog.itest.framework.HttpAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The core on the real JDA client over real sockets against the local Discord: connection,
@@ -144,15 +143,17 @@ class DiscordTest {
 
     @Test
     @Order(5)
-    void failureIsAShortEphemeralErrorWithAReferenceAndALoggedRow(
-            @InjectService(timeout = 20_000) DataSource database) throws Exception {
+    void failureIsAShortEphemeralErrorWithAReferenceAndALoggedRow(@InjectBundleContext BundleContext context)
+            throws Exception {
         InteractionResult broken = fixture.discord.slashCommand(fixture.alice, fixture.general, "broken");
         Message error = broken.awaitReply(WAIT);
         assertThat(error.flags() & Message.EPHEMERAL).isNotZero();
         assertThat(error.content()).startsWith("Something went wrong. (ref ").doesNotContain("secret internal detail")
                 .doesNotContain("Exception");
         String reference = error.content().replaceAll(".*\\(ref (\\w+)\\).*", "$1");
-        assertThat(awaitLogRow(database, reference)).isEqualTo("FAILED itest /broken " + fixture.alice.id());
+        // The reference finds the interaction in the command log, as an operator looks it up.
+        assertThat(awaitLogRow(HttpAccess.connect(context), reference))
+                .isEqualTo("FAILED itest /broken " + fixture.alice.id());
     }
 
     private static void awaitContent(Message message, String content) throws InterruptedException {
@@ -164,17 +165,14 @@ class DiscordTest {
     }
 
     /** The command log row of an interaction: "outcome module command user", once the writer flushed it. */
-    private static String awaitLogRow(DataSource database, String correlationId) throws Exception {
+    private static String awaitLogRow(HttpAccess api, String correlationId) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline) {
-            try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "SELECT outcome, module, command, user_id FROM hotcog_command_log WHERE correlation_id = ?")) {
-                s.setString(1, correlationId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4);
-                    }
-                }
+            JsonNode rows = api.json("GET", "command-log?correlation=" + correlationId);
+            if (!rows.isEmpty()) {
+                JsonNode row = rows.get(0);
+                return row.path("outcome").asText() + " " + row.path("module").asText() + " "
+                        + row.path("command").asText() + " " + row.path("userId").asText();
             }
             Thread.sleep(100);
         }
