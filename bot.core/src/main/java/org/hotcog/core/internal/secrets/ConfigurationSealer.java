@@ -16,9 +16,9 @@ import org.hotcog.core.internal.startup.StartupSignal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
@@ -66,7 +66,7 @@ public final class ConfigurationSealer implements ConfigurationListener {
     @Reference
     private SecretBox secrets;
     private BundleContext context;
-    private final BundleListener bundleStarts = this::bundleChanged;
+    private final SynchronousBundleListener bundleStarts = this::bundleChanged;
     /** The PASSWORD attributes of each PID and factory PID that declares any, from the bundles read so far. */
     private final Map<String, List<String>> passwordsByPid = new ConcurrentHashMap<>();
 
@@ -108,14 +108,15 @@ public final class ConfigurationSealer implements ConfigurationListener {
     }
 
     /**
-     * The event comes later, on the framework's event thread: by then the bundle may be in its next update. The
-     * metatype service reads a bundle's entries, which makes the framework resolve a bundle that is not (one that was
-     * just updated); that resolve, on this thread, would need the lock the updating thread holds while it waits for
-     * the resolve's lock, and Felix breaks such a cycle by failing the update. A bundle no longer active is read at its
-     * next start instead.
+     * Called on the thread that started the bundle, which holds the bundle's lock until the event is delivered: the
+     * bundle is resolved and stays so while its metatype is read. Read later, on the framework's event thread, the
+     * bundle could be in its next update by then; the metatype service reads a bundle's entries, which makes the
+     * framework resolve an unresolved bundle, and that resolve would need the lock of the updating thread, which
+     * waits for the resolve's lock: Felix breaks such a cycle by failing the update. Only bundles that open secrets
+     * are read, a few small documents, so a start waits little for it.
      */
     private void bundleChanged(BundleEvent event) {
-        if (event.getType() == BundleEvent.STARTED && event.getBundle().getState() == Bundle.ACTIVE) {
+        if (event.getType() == BundleEvent.STARTED) {
             sealBundle(event.getBundle());
         }
     }
