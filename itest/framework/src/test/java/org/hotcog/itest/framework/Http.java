@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Real HTTP against the framework's Jetty, on whatever port it was given. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Whether the REST application was seen to stop changing in this run (see {@link #awaitSettled}). */
+    private static volatile boolean settled;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
@@ -59,8 +61,33 @@ final class Http {
     /** The REST API's base URL, such as {@code http://127.0.0.1:40123/api/}, once it answers. */
     static String apiUrl(BundleContext context) throws IOException, InterruptedException, InvalidSyntaxException {
         String api = baseUrl(context) + "api/";
-        await(api + "modules", adminToken(context), 200);
+        String token = adminToken(context);
+        await(api + "modules", token, 200);
+        if (!settled) {
+            awaitSettled(api, token);
+            settled = true;
+        }
         return api;
+    }
+
+    /**
+     * Waits, once per test run, until the REST application stops changing: under this test launcher the whiteboard
+     * deploys it at once and builds its server again for each resource the modules register while they start (the
+     * executable jar's launcher deploys it once), and a request that meets a rebuild is answered CXF's HTML 404.
+     * Settled: the OpenAPI document, which lists every endpoint, is the same for a second.
+     */
+    private static void awaitSettled(String api, String token) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String last = null;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> document = getWithToken(api + "openapi.json", token);
+            String now = document.statusCode() == 200 ? document.body() : null;
+            if (now != null && now.equals(last)) {
+                return;
+            }
+            last = now;
+            Thread.sleep(1_000);
+        }
     }
 
     /** The admin token that the first start wrote into the data folder. */
