@@ -166,7 +166,30 @@ class AdminApiTest {
                     .firstValue("Access-Control-Allow-Origin")).isEmpty();
         } finally {
             java.nio.file.Files.writeString(file, "");
+            awaitCorsOff();
         }
+    }
+
+    /**
+     * Waits until the emptied file is applied: the whiteboard rebuilds the REST application for the new CORS setting,
+     * and a test after this one must not meet that rebuild (CXF's HTML 404). Done when, twice in a row, the preflight
+     * gets no allowed origin and the API answers.
+     */
+    private void awaitCorsOff() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var preflight = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "modules"))
+                .header("Origin", "https://admin.example.org").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        long deadline = System.currentTimeMillis() + 20_000;
+        int settled = 0;
+        while (settled < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            boolean off = client.send(preflight, HttpResponse.BodyHandlers.ofString()).headers()
+                    .firstValue("Access-Control-Allow-Origin").isEmpty()
+                    && Http.getWithToken(base + "modules", admin).statusCode() == 200;
+            settled = off ? settled + 1 : 0;
+        }
+        assertThat(settled).as("CORS off again").isEqualTo(2);
     }
 
     private JsonNode create(String json) throws Exception {
