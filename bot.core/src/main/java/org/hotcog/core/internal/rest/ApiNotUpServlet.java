@@ -23,15 +23,20 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=default)" })
 public final class ApiNotUpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final byte[] BODY = ("{\"error\":\"unavailable\",\"message\":\"Hotcog's API is not up yet; "
-            + "try again in a moment.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final String NOT_UP = "Hotcog's API is not up yet; try again in a moment.";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answerUnavailable(response, NOT_UP);
+    }
+
+    /** The API's 503: its JSON error body, and a {@code Retry-After} of a second. */
+    static void answerUnavailable(HttpServletResponse response, String message) throws IOException {
+        byte[] body = ("{\"error\":\"unavailable\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "1");
         response.setContentType("application/json");
-        response.setContentLength(BODY.length);
-        response.getOutputStream().write(BODY);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
