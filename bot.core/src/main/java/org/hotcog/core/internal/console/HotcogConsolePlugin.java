@@ -60,12 +60,12 @@ public final class HotcogConsolePlugin extends AbstractServlet {
     private static final long serialVersionUID = 1L;
     private static final String JAR = "application/java-archive";
 
-    private final transient Lazy<ModuleDirectory> directory;
-    private final transient Lazy<ModuleManager> manager;
-    private final transient Lazy<ModuleDetails> details;
-    private final transient Lazy<PrometheusReport> metrics;
-    private final transient Lazy<TokenStore> tokens;
-    private final transient Lazy<AuditLog> audit;
+    private final transient ServiceOnFirstUse<ModuleDirectory> directory;
+    private final transient ServiceOnFirstUse<ModuleManager> manager;
+    private final transient ServiceOnFirstUse<ModuleDetails> details;
+    private final transient ServiceOnFirstUse<PrometheusReport> metrics;
+    private final transient ServiceOnFirstUse<TokenStore> tokens;
+    private final transient ServiceOnFirstUse<AuditLog> audit;
     /**
      * The API's mapping, but with longs as text: the page's JavaScript numbers would round Discord's
      * 19-digit ids. Text comes back in as a long all the same.
@@ -76,11 +76,7 @@ public final class HotcogConsolePlugin extends AbstractServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile DiscordGateway gateway;
 
-    /**
-     * The console obtains its plugins while services are still being registered, and getting a
-     * service that is itself being created at that moment fails as a cycle; so the services this
-     * tab uses are obtained on its first request, not when it is created.
-     */
+    /** The services this tab uses are obtained on its first request, not now: see {@link ServiceOnFirstUse}. */
     @Activate
     public HotcogConsolePlugin(@Reference ComponentServiceObjects<ModuleDirectory> directory,
             @Reference ComponentServiceObjects<ModuleManager> manager,
@@ -88,42 +84,18 @@ public final class HotcogConsolePlugin extends AbstractServlet {
             @Reference ComponentServiceObjects<PrometheusReport> metrics,
             @Reference ComponentServiceObjects<TokenStore> tokens,
             @Reference ComponentServiceObjects<AuditLog> audit) {
-        this.directory = new Lazy<>(directory);
-        this.manager = new Lazy<>(manager);
-        this.details = new Lazy<>(details);
-        this.metrics = new Lazy<>(metrics);
-        this.tokens = new Lazy<>(tokens);
-        this.audit = new Lazy<>(audit);
+        this.directory = new ServiceOnFirstUse<>(directory);
+        this.manager = new ServiceOnFirstUse<>(manager);
+        this.details = new ServiceOnFirstUse<>(details);
+        this.metrics = new ServiceOnFirstUse<>(metrics);
+        this.tokens = new ServiceOnFirstUse<>(tokens);
+        this.audit = new ServiceOnFirstUse<>(audit);
     }
 
     @Deactivate
     void deactivate() {
-        for (Lazy<?> service : List.of(directory, manager, details, metrics, tokens, audit)) {
+        for (ServiceOnFirstUse<?> service : List.of(directory, manager, details, metrics, tokens, audit)) {
             service.release();
-        }
-    }
-
-    /** A service obtained on first use and kept until the tab goes. */
-    private static final class Lazy<T> {
-        private final ComponentServiceObjects<T> objects;
-        private T service;
-
-        Lazy(ComponentServiceObjects<T> objects) {
-            this.objects = objects;
-        }
-
-        synchronized T get() {
-            if (service == null) {
-                service = objects.getService();
-            }
-            return service;
-        }
-
-        synchronized void release() {
-            if (service != null) {
-                objects.ungetService(service);
-                service = null;
-            }
         }
     }
 
@@ -143,6 +115,8 @@ public final class HotcogConsolePlugin extends AbstractServlet {
             }
         } catch (java.sql.SQLException e) {
             writeError(response, 500, "internal_error", "the database did not answer: " + e.getMessage());
+        } catch (ServiceOnFirstUse.NotReady e) {
+            writeUnavailable(response, e);
         } catch (jakarta.servlet.ServletException e) {
             throw new IOException(e);
         }
@@ -184,6 +158,8 @@ public final class HotcogConsolePlugin extends AbstractServlet {
             writeError(response, 400, "invalid_request", e.getMessage());
         } catch (java.sql.SQLException e) {
             writeError(response, 500, "internal_error", "the database did not answer: " + e.getMessage());
+        } catch (ServiceOnFirstUse.NotReady e) {
+            writeUnavailable(response, e);
         }
     }
 
@@ -273,5 +249,10 @@ public final class HotcogConsolePlugin extends AbstractServlet {
 
     private void writeError(HttpServletResponse response, int status, String code, String message) throws IOException {
         writeJson(response, status, new org.hotcog.api.rest.ApiError(code, message));
+    }
+
+    private void writeUnavailable(HttpServletResponse response, ServiceOnFirstUse.NotReady e) throws IOException {
+        response.setHeader("Retry-After", "1");
+        writeError(response, 503, "unavailable", e.getMessage());
     }
 }
