@@ -139,7 +139,17 @@ public final class LocalAiProvider implements AutoCloseable {
         return server.requests();
     }
 
-    /** Forgets the recorded requests and the scripted answers and faults not used yet. */
+    /**
+     * How many streamed answers the client stopped reading before their end, closing the connection; a real
+     * provider stops generating (and billing) such an answer.
+     *
+     * @since 1.1
+     */
+    public int abandonedStreams() {
+        return server.abandonedStreams();
+    }
+
+    /** Forgets the recorded requests, the scripted answers and faults not used yet, and the abandoned streams. */
     public void reset() {
         server.reset();
     }

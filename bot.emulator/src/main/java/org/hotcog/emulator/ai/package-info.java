@@ -6,5 +6,5 @@
  * <p>Start one with {@link org.hotcog.emulator.ai.LocalAiProvider#start()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.hotcog.emulator.ai;

@@ -51,6 +51,7 @@ public final class AiServer implements AutoCloseable {
     private final Queue<String> scripted = new ConcurrentLinkedQueue<>();
     private final Queue<AiFault> faults = new ConcurrentLinkedQueue<>();
     private final List<AiRequest> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
     private final Dialect openAi = new OpenAiDialect(mapper);
     private final Dialect ollama = new OllamaDialect(mapper);
     private final Dialect gemini = new GeminiDialect(mapper);
@@ -129,8 +130,14 @@ public final class AiServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Forgets the requests received, scripted answers and faults not yet used. */
+    /** @return the streams whose client closed the connection before their end */
+    public int abandonedStreams() {
+        return abandoned.get();
+    }
+
+    /** Forgets the requests received, scripted answers and faults not yet used, and the streams abandoned. */
     public void reset() {
+        abandoned.set(0);
         received.clear();
         scripted.clear();
         faults.clear();
@@ -310,17 +317,32 @@ public final class AiServer implements AutoCloseable {
             }
             if (faultHere && kind == AiFault.Kind.ERROR_IN_STREAM) {
                 ErrorAnswer error = dialect.error(new Problem(Problem.Type.SERVER_ERROR, 500, null));
-                out.write(dialect.frame(mapper.writeValueAsString(error.body())).getBytes(StandardCharsets.UTF_8));
+                emit(out, dialect.frame(mapper.writeValueAsString(error.body())));
                 break;
             }
             String payload = payloads.get(i);
             if (faultHere && kind == AiFault.Kind.MALFORMED_CHUNK) {
                 payload = payload.substring(0, Math.max(1, payload.length() / 2));
             }
-            out.write(dialect.frame(payload).getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            emit(out, dialect.frame(payload));
         }
-        out.close();
+        try {
+            out.close();
+        } catch (IOException e) {
+            abandoned.incrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Writes a frame at once; a write that fails is the client's leaving (a real provider then stops generating). */
+    private void emit(OutputStream out, String frame) throws IOException {
+        try {
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            abandoned.incrementAndGet();
+            throw e;
+        }
     }
 
     private void send(HttpExchange exchange, ErrorAnswer answer) throws IOException {

@@ -52,8 +52,15 @@ public final class AnswerStream implements StreamSink {
         }
     }
 
+    /**
+     * @throws AnswerGone once a write has failed: the rest of the answer would not be shown either, and the
+     *     provider's stream stops when its sink throws
+     */
     @Override
     public synchronized void onText(String delta) {
+        if (failure != null) {
+            throw new AnswerGone(failure);
+        }
         if (finished) {
             return;
         }
@@ -80,8 +87,8 @@ public final class AnswerStream implements StreamSink {
      * Writes the whole answer now, after the writes already started.
      *
      * @param trailer appended to the answer (a note that it was cut, for example), or empty
-     * @return the messages as Discord shows them at the end; fails with the first write that failed (a second call
-     *     returns the first call's result, its trailer ignored)
+     * @return the messages as Discord shows them at the end; fails with {@link AnswerGone} for the first write that
+     *     failed (a second call returns the first call's result, its trailer ignored)
      */
     public synchronized CompletableFuture<List<String>> finish(String trailer) {
         if (result != null) {
@@ -93,7 +100,7 @@ public final class AnswerStream implements StreamSink {
         result = writes.thenApply(ignored -> {
             synchronized (this) {
                 if (failure != null) {
-                    throw new CompletionException(failure);
+                    throw new AnswerGone(failure);
                 }
                 return List.copyOf(shown);
             }

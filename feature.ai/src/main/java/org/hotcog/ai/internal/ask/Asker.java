@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.hotcog.ai.internal.answer.AnswerGone;
 import org.hotcog.ai.internal.answer.AnswerStream;
 import org.hotcog.ai.internal.answer.MessageSplitter;
 import org.hotcog.ai.internal.answer.MessageTarget;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class Asker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Asker.class);
+    /** The usage outcome of a call stopped because its answer could no longer be shown. */
+    static final String STOPPED = "STOPPED";
     private static final String IMAGES_DROPPED = "\n-# This model does not take images: it answered the text alone.";
 
     private final UsageStore usage;
@@ -133,6 +136,10 @@ public final class Asker {
         return call(question.provider(), request, stream).handle((answer, failure) -> {
             Throwable cause = cause(failure);
             ProviderException providerFailure = cause instanceof ProviderException provider ? provider : null;
+            if (cause instanceof AnswerGone) {
+                // the stream stopped the call: what the provider generated until then is not reported
+                finish(usageId, question, Usage.UNKNOWN, STOPPED, Duration.between(start, clock.instant()));
+            }
             if (cause != null && providerFailure == null) {
                 // not the provider's doing (a bug, or Discord refusing a write): stop here
                 throw new CompletionException(cause);
@@ -146,7 +153,8 @@ public final class Asker {
                         providerFailure.kind(), providerFailure.getMessage());
             }
             Duration latency = Duration.between(start, clock.instant());
-            long cost = finish(usageId, question, completion, providerFailure, latency);
+            long cost = finish(usageId, question, completion != null ? completion.usage() : Usage.UNKNOWN,
+                    completion != null ? "OK" : providerFailure.kind().name(), latency);
             return new Ended(completion, providerFailure, trailer, latency, cost);
         }).thenCompose(ended -> stream.finish(ended.trailer()).thenApply(messages -> new Outcome(messages,
                 ended.completion(), ended.failure(), null, usageId, ended.latency(), ended.cost())));
@@ -187,11 +195,12 @@ public final class Asker {
         return new ChatRequest(request.model(), request.systemPrompt(), turns);
     }
 
-    /** Finishes the usage row; returns the call's estimated cost. */
-    private long finish(long usageId, Question question, Completion completion, ProviderException failure,
-            Duration latency) {
-        Usage reported = completion != null ? completion.usage() : Usage.UNKNOWN;
-        String outcome = completion != null ? "OK" : failure.kind().name();
+    /**
+     * Finishes the usage row; returns the call's estimated cost.
+     *
+     * @param outcome {@code OK}, the provider's failure's kind, or {@link #STOPPED}
+     */
+    private long finish(long usageId, Question question, Usage reported, String outcome, Duration latency) {
         long cost = question.provider().prices().costMicros(question.call().model(), reported.promptTokens(),
                 reported.completionTokens());
         try {

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hotcog.ai.internal.AiConfig;
+import org.hotcog.ai.internal.answer.AnswerGone;
 import org.hotcog.ai.internal.answer.MessageSplitter;
 import org.hotcog.ai.internal.answer.MessageTarget;
 import org.hotcog.ai.internal.conversation.ContextTrimmer;
@@ -372,8 +374,13 @@ public final class Assistant {
      * @param failure the failure, or null when it succeeded
      */
     public static void logFailure(String where, Throwable failure) {
-        if (failure != null) {
-            LOG.error("AI answer {} failed", where, failure);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof AnswerGone gone) {
+            // a moderator deleted the answer, or Discord's token for it expired: nothing is broken
+            LOG.warn("AI answer {} stopped: {}", where, gone.getMessage());
+        } else if (cause != null) {
+            LOG.error("AI answer {} failed", where, cause);
         }
     }
 }

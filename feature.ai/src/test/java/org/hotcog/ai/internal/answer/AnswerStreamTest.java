@@ -153,16 +153,20 @@ class AnswerStreamTest {
     }
 
     @Test
-    void aFailedWriteStopsTheStreamAndFinishReportsIt() throws Exception {
+    void aFailedWriteStopsTheStreamAndItsProviderAndFinishReportsIt() throws Exception {
         Target target = new Target(Duration.ofMillis(2), 1);
         AnswerStream stream = new AnswerStream(target, MessageSplitter.discord(), Duration.ofMillis(30), scheduler,
                 true);
 
-        feed(stream, words(40), Duration.ofMillis(5));
+        AnswerGone stopped = catchThrowableOfType(() -> feed(stream, words(200), Duration.ofMillis(5)),
+                AnswerGone.class);
         ExecutionException thrown = catchThrowableOfType(() -> stream.finish("").get(10, TimeUnit.SECONDS),
                 ExecutionException.class);
 
-        assertThat(thrown.getCause()).hasMessage("Unknown Message");
+        assertThat(stopped).as("the text after the failure is refused, which stops the provider's stream")
+                .isNotNull().hasRootCauseMessage("Unknown Message");
+        assertThat(stream.text()).doesNotContain("word199");
+        assertThat(thrown.getCause()).isInstanceOf(AnswerGone.class).hasRootCauseMessage("Unknown Message");
         assertThat(target.writes).hasSize(2);
     }
 }

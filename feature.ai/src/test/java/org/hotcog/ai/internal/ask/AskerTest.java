@@ -1,6 +1,7 @@
 package org.hotcog.ai.internal.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.hotcog.ai.internal.MigratedDatabase;
+import org.hotcog.ai.internal.answer.AnswerGone;
 import org.hotcog.ai.internal.answer.MessageSplitter;
 import org.hotcog.ai.internal.answer.MessageTarget;
 import org.hotcog.ai.internal.conversation.ContextTrimmer;
@@ -172,6 +174,48 @@ class AskerTest {
                 "I read your text\n-# This model does not take images: it answered the text alone.");
         assertThat(ai.requests()).hasSize(2);
         assertThat(ai.requests().get(1).turns().get(0).images()).isEmpty();
+    }
+
+    @Test
+    void anAnswerDiscordNoLongerTakesStopsTheProviderAndIsRecordedStopped() throws Exception {
+        // Discord takes the first message, then refuses every write, as when a moderator deletes the answer
+        MessageTarget deletedAfterItsFirstText = new MessageTarget() {
+            @Override
+            public CompletableFuture<Void> edit(int index, String content) {
+                return CompletableFuture.failedFuture(new IllegalStateException("10008: Unknown Message"));
+            }
+
+            @Override
+            public CompletableFuture<Void> send(int index, String content) {
+                return target.send(index, content);
+            }
+        };
+        StringBuilder story = new StringBuilder("once");
+        for (int i = 1; i <= 200; i++) {
+            story.append(" w").append(i);
+        }
+        ai.answerNext(story.toString());
+        ai.tokenDelay(Duration.ofMillis(20));
+        Asker.Question question = new Asker.Question(new UsageStore.Call(10, 1, 20, "local", "local-chat"),
+                QuotaLimits.UNLIMITED, QuotaLimits.UNLIMITED, provider, null, List.of(Turn.user("a story")), 4_000);
+
+        Throwable failure = catchThrowable(() -> asker.ask(question, deletedAfterItsFirstText, false)
+                .get(20, TimeUnit.SECONDS));
+
+        assertThat(failure).hasCauseInstanceOf(AnswerGone.class).hasRootCauseMessage("10008: Unknown Message");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (ai.abandonedStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ai.abandonedStreams()).as("the provider's stream closed before its end (200 frames, 4 s)")
+                .isEqualTo(1);
+        try (Statement s = database.connection().createStatement();
+                ResultSet r = s.executeQuery("SELECT outcome, completion_tokens FROM ai_usage")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo(Asker.STOPPED);
+            assertThat(r.getInt(2)).isEqualTo(-1);
+            assertThat(r.next()).isFalse();
+        }
     }
 
     @Test

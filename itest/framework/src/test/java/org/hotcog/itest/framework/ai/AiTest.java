@@ -464,15 +464,7 @@ class AiTest {
             @InjectBundleContext BundleContext context) throws Exception {
         User gus = ai.member("gus");
         TextChannel thread = ai.threadOf(ai.command(gus, ai.fixture.general, "chat").send().awaitReply(WAIT));
-        StringBuilder story = new StringBuilder("once");
-        for (int i = 1; i <= 80; i++) {
-            story.append(" w").append(i);
-        }
-        ai.ai.tokenDelay(Duration.ofMillis(100));
-        ai.ai.answerNext(story.toString());
-        long botId = ai.fixture.discord.botUser().id();
-        thread.post(gus, "tell me a long story");
-        Message streaming = awaitMessage(thread, m -> m.author().id() == botId && m.content().startsWith("once w"));
+        Message streaming = streamALongStory(thread, gus, 80);
 
         updateTheBundle(context);
         Message cut = AiGuild.await(() -> streaming.content().contains("⚠") ? Optional.of(streaming)
@@ -487,6 +479,39 @@ class AiTest {
         assertThat(sent.get(0)).isEqualTo("tell me a long story");
         assertThat(sent.get(1)).startsWith("once w").doesNotContain("w80");
         assertThat(sent.get(sent.size() - 1)).isEqualTo("go on");
+    }
+
+    @Test
+    @Order(10)
+    void anAnswerDeletedWhileItStreamsStopsTheProvider() throws Exception {
+        User ida = ai.member("ida");
+        TextChannel thread = ai.threadOf(ai.command(ida, ai.fixture.general, "chat").send().awaitReply(WAIT));
+        Message streaming = streamALongStory(thread, ida, 100);
+        long botId = ai.fixture.discord.botUser().id();
+
+        streaming.deleteByUser();
+
+        // the next edit meets Discord's Unknown Message, and the provider's connection is closed then, not after the
+        // ten seconds the answer would have taken
+        AiGuild.await(() -> ai.ai.abandonedStreams() == 1 ? Optional.of(true) : Optional.empty(),
+                "the provider's stream abandoned");
+        assertThat(thread.messages()).noneMatch(m -> m.author().id() == botId && m.content().contains("w100"));
+    }
+
+    /**
+     * Asks in a chat thread for a story of {@code words} words ("once w1 w2 ...") that the provider streams a word
+     * every 100 ms; returns the answer's message once it shows the first words.
+     */
+    private static Message streamALongStory(TextChannel thread, User user, int words) {
+        StringBuilder story = new StringBuilder("once");
+        for (int i = 1; i <= words; i++) {
+            story.append(" w").append(i);
+        }
+        ai.ai.tokenDelay(Duration.ofMillis(100));
+        ai.ai.answerNext(story.toString());
+        long botId = ai.fixture.discord.botUser().id();
+        thread.post(user, "tell me a long story");
+        return awaitMessage(thread, m -> m.author().id() == botId && m.content().startsWith("once w"));
     }
 
     @Test
