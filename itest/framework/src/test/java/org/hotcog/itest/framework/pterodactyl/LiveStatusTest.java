@@ -178,9 +178,14 @@ class LiveStatusTest {
         guild.panel.tokenCheckInterval(Duration.ofMillis(500));
         try {
             Message live = post(tokens);
+            // the message's watch opens the socket on the live status' next round
+            awaitTrue(() -> tokens.authenticatedConnections() == 1, "the socket authenticated");
             long requests = guild.panel.requests(guild.panelKey);
-            // past two lifetimes of the first token: it and the next one have run out
-            Thread.sleep(9_000);
+            // two lifetimes of a token, and some: at least two tokens ran out and were replaced by then
+            long renewed = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (guild.panel.requests(guild.panelKey) < requests + 2 && System.nanoTime() < renewed) {
+                Thread.sleep(250);
+            }
             assertThat(guild.panel.requests(guild.panelKey)).as("fresh tokens asked for")
                     .isGreaterThanOrEqualTo(requests + 2);
             tokens.setUsage(60, 256L << 20, 1L << 20);
