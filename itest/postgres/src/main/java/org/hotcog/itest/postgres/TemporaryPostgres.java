@@ -1,4 +1,4 @@
-package org.hotcog.economy.internal.ledger;
+package org.hotcog.itest.postgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,12 +26,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  * ({@code .ci/install-postgres.sh} installs them); as root, the server runs as the {@code postgres}
  * user, since PostgreSQL refuses to run as root.
  */
-final class TemporaryPostgres implements AutoCloseable {
+public final class TemporaryPostgres implements AutoCloseable {
+    /** The database user, a superuser that the server trusts on its loopback address. */
+    public static final String USER = "postgres";
     private final Path bin;
     private final Path dir;
     private final int port;
 
-    TemporaryPostgres() throws IOException, InterruptedException {
+    public TemporaryPostgres() throws IOException, InterruptedException {
         bin = serverBinaries();
         dir = Files.createTempDirectory("postgres-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
@@ -41,23 +43,36 @@ final class TemporaryPostgres implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        server("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
+        server("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8");
         server("pg_ctl", "-D", dir.resolve("data").toString(), "-w", "-l", dir.resolve("log").toString(), "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
     }
 
+    /** The JDBC URL of the server's {@code postgres} database, whose user {@value #USER} needs no password. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
     /** A data source of the server's {@code postgres} database; each one opens its own connections. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
-        source.setUser("postgres");
+        source.setUrl(jdbcUrl());
+        source.setUser(USER);
         return source;
     }
 
-    /** Runs an SQL script of plain statements separated by semicolons, such as a bundle's migration. */
-    void runScript(String resource) throws IOException, SQLException {
+    /**
+     * Runs an SQL script of plain statements separated by semicolons, such as a bundle's migration.
+     *
+     * @param resource the script, a resource of the caller's class path
+     */
+    public void runScript(String resource) throws IOException, SQLException {
         String script;
-        try (var in = TemporaryPostgres.class.getResourceAsStream(resource)) {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource.replaceFirst("^/",
+                ""))) {
+            if (in == null) {
+                throw new IOException("no resource " + resource);
+            }
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
