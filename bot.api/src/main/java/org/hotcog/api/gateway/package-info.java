@@ -7,12 +7,13 @@
  * thread of its own, never on JDA's gateway thread: a slow listener delays only itself. A
  * ListenerAdapter gets only the events of the {@code on…} methods it overrides (all of them if it
  * overrides {@code onGenericEvent}); any other EventListener gets every event. A listener marked
- * {@link PeopleOnly} is not handed messages from bots, webhooks or Discord's system user. The gateway
+ * {@link PeopleOnly} is not handed messages from bots, webhooks or Discord's system user, and one that is
+ * {@link ChannelScoped} is handed the events of the channels it watches only. The gateway
  * intents of the connection are the union of those the active listeners declare.
  * Interaction events are not delivered here: they go to command and component handlers.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.hotcog.api.gateway;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.hotcog.api.gateway.ChannelScoped;
 import org.hotcog.api.gateway.GatewayIntents;
 import org.hotcog.tickets.internal.category.CategoryStore;
 import org.hotcog.tickets.internal.close.Reminders;
@@ -34,11 +35,12 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 /**
  * Archives every message of an open ticket as it arrives, and its edits and deletions, so a transcript never depends
  * on the channel still existing. A member's message also counts as activity for the reminder's timer, and the first
- * message of the category's staff is the ticket's first response. A ticket channel deleted by hand closes its ticket, with the transcript from the archive.
+ * message of the category's staff is the ticket's first response. A ticket channel deleted by hand closes its
+ * ticket, with the transcript from the archive.
  */
 @Component(service = EventListener.class)
 @GatewayIntents({ GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT })
-public final class Archiver extends ListenerAdapter {
+public final class Archiver extends ListenerAdapter implements ChannelScoped {
     private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
 
     private final OpenTickets open;
@@ -57,6 +59,12 @@ public final class Archiver extends ListenerAdapter {
         this.archive = archive;
         this.reminders = reminders;
         this.closer = closer;
+    }
+
+    /** Only open tickets' channels: the bot's answers elsewhere, one per interaction, do not wake this thread. */
+    @Override
+    public boolean watches(long channelId) {
+        return open.ticketOf(channelId).isPresent();
     }
 
     @Override
