@@ -26,6 +26,7 @@ import org.hotcog.api.interaction.Refusal;
 import org.hotcog.core.internal.registry.CommandRegistry;
 import org.hotcog.core.internal.registry.RegistryListener;
 import org.hotcog.core.internal.registry.Route;
+import org.hotcog.core.internal.secrets.Redactor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,6 +69,7 @@ public final class Dispatcher implements EventListener, RegistryListener {
     static final long SWEEP_MILLIS = 100;
 
     private final CommandRegistry registry;
+    private final Redactor redactor;
     private final CommandLog commandLog;
     private final GatewayListeners gatewayListeners;
     private final DispatchConfig config;
@@ -109,7 +111,8 @@ public final class Dispatcher implements EventListener, RegistryListener {
 
     @Activate
     public Dispatcher(@Reference CommandRegistry registry, @Reference CommandLog commandLog,
-            @Reference GatewayListeners gatewayListeners, DispatchConfig config) {
+            @Reference GatewayListeners gatewayListeners, @Reference Redactor redactor, DispatchConfig config) {
+        this.redactor = redactor;
         this.registry = registry;
         this.commandLog = commandLog;
         this.gatewayListeners = gatewayListeners;
@@ -326,9 +329,10 @@ public final class Dispatcher implements EventListener, RegistryListener {
             invocation.reply().finish(refusal.getMessage());
         } catch (Throwable failure) { // a handler's bug must never reach Discord or kill the thread
             outcome = Outcome.FAILED;
-            error = failure.toString();
-            LOG.error("[{}] {} of module {} failed", invocation.correlationId(), invocation.label(), route.module(),
-                    failure);
+            error = redactor.redact(failure.toString());
+            // the trace as text, so that a secret in a message of it is masked as in the command log
+            LOG.error("[{}] {} of module {} failed: {}", invocation.correlationId(), invocation.label(),
+                    route.module(), redactor.redact(traceOf(failure)));
             invocation.reply().finish("Something went wrong. (ref " + invocation.correlationId() + ")");
         } finally {
             running.remove(run);
@@ -340,6 +344,13 @@ public final class Dispatcher implements EventListener, RegistryListener {
                 record(invocation, route.module(), outcome, error);
             }
         }
+    }
+
+    /** A failure's stack trace, causes included, as the log would print it. */
+    private static String traceOf(Throwable failure) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
     }
 
     private static void recordHandOff(Route route, Invocation invocation) {
@@ -373,7 +384,8 @@ public final class Dispatcher implements EventListener, RegistryListener {
                     var choices = ((SlashCommand) route.get().handler()).autocomplete(new Contexts.Autocomplete(event));
                     event.replyChoices(choices.size() > 25 ? choices.subList(0, 25) : choices).queue();
                 } catch (Exception e) {
-                    LOG.warn("Autocomplete of /{} failed: {}", event.getFullCommandName(), e.toString());
+                    LOG.warn("Autocomplete of /{} failed: {}", event.getFullCommandName(),
+                            redactor.redact(e.toString()));
                     event.replyChoices(List.of()).queue();
                 }
             });

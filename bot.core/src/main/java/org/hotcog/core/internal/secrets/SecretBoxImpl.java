@@ -50,13 +50,17 @@ public final class SecretBoxImpl implements SecretBox {
     private final String keyId;
     private final String prefix;
     private final SecureRandom random = new SecureRandom();
+    /** Told every secret opened, so that it is masked wherever the core shows a module's error. */
+    private final Redactor redactor;
 
     @Activate
-    public SecretBoxImpl(@Reference Secrets secrets, SecretBoxConfig config) throws IOException {
-        this(SecretKeyFile.resolve(secrets.secretKey(), Path.of(config.dataDir())));
+    public SecretBoxImpl(@Reference Secrets secrets, @Reference Redactor redactor, SecretBoxConfig config)
+            throws IOException {
+        this(SecretKeyFile.resolve(secrets.secretKey(), Path.of(config.dataDir())), redactor);
     }
 
-    SecretBoxImpl(byte[] key) {
+    SecretBoxImpl(byte[] key, Redactor redactor) {
+        this.redactor = redactor;
         this.key = new SecretKeySpec(key, "AES");
         this.keyId = keyId(key);
         this.prefix = VERSION + ":" + keyId + ":";
@@ -116,7 +120,9 @@ public final class SecretBoxImpl implements SecretBox {
         }
         byte[] plain = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES),
                 Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length));
-        return new String(plain, StandardCharsets.UTF_8);
+        String secret = new String(plain, StandardCharsets.UTF_8);
+        redactor.remember(secret);
+        return secret;
     }
 
     @Override

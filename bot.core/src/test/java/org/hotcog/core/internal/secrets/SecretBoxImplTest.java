@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import org.hotcog.api.secrets.SecretBox;
 import org.hotcog.api.secrets.UnreadableSecretException;
@@ -16,6 +17,7 @@ import org.hotcog.api.secrets.UnreadableSecretException.Reason;
 import org.hotcog.core.internal.settings.InvalidSettingsException;
 import org.hotcog.core.internal.settings.OwnerOnlyFile;
 import org.hotcog.core.internal.settings.Settings;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class SecretBoxImplTest {
     }
 
     private SecretBoxImpl box(String configuredKey) throws IOException {
-        return new SecretBoxImpl(SecretKeyFile.resolve(configuredKey, dataDir));
+        return new SecretBoxImpl(SecretKeyFile.resolve(configuredKey, dataDir), new Redactor(Stream::empty));
     }
 
     @Test
@@ -56,7 +58,7 @@ class SecretBoxImplTest {
     @Test
     void anotherKeyIsReportedAsSuch() throws Exception {
         String sealed = box(KEY).seal(PANEL_KEY);
-        SecretBoxImpl other = new SecretBoxImpl(bytes(32, 8));
+        SecretBoxImpl other = new SecretBoxImpl(bytes(32, 8), new Redactor(Stream::empty));
         assertThatThrownBy(() -> other.open(sealed)).isInstanceOfSatisfying(UnreadableSecretException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.OTHER_KEY))
                 .hasMessageContaining("sealed with another key").hasMessageContaining("HOTCOG_SECRET_KEY")

@@ -73,7 +73,7 @@ final class Http {
     /**
      * Waits, once per test run, until the REST application stops changing: under this test launcher the whiteboard
      * deploys it at once and builds its server again for each resource the modules register while they start (the
-     * executable jar's launcher deploys it once), and a request that meets a rebuild is answered CXF's HTML 404.
+     * executable jar's launcher deploys it once), and a request that meets a rebuild is answered 503 unavailable.
      * Settled: the OpenAPI document, which lists every endpoint, is the same for a second.
      */
     private static void awaitSettled(String api, String token) throws IOException, InterruptedException {

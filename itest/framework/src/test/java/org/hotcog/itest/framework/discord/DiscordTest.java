@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.hotcog.api.secrets.SecretBox;
 import org.hotcog.emulator.Choice;
 import org.hotcog.emulator.InteractionResponse;
 import org.hotcog.emulator.InteractionResult;
 import org.hotcog.emulator.Message;
 import org.hotcog.emulator.User;
 import org.hotcog.itest.framework.HttpAccess;
+import org.hotcog.itest.framework.StandardErrorCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -154,6 +156,26 @@ class DiscordTest {
         // The reference finds the interaction in the command log, as an operator looks it up.
         assertThat(awaitLogRow(HttpAccess.connect(context), reference))
                 .isEqualTo("FAILED itest /broken " + fixture.alice.id());
+    }
+
+    @Test
+    @Order(5)
+    void aSecretInAFailuresMessageIsMaskedInTheLogAndTheCommandLog(@InjectBundleContext BundleContext context)
+            throws Exception {
+        String key = "ptlc_leaked_by_a_careless_module_0123456789";
+        var reference = context.getServiceReference(SecretBox.class);
+        String sealed = context.getService(reference).seal(key);
+        context.ungetService(reference);
+        try (StandardErrorCapture log = new StandardErrorCapture()) {
+            Message error = fixture.discord.command(fixture.alice, fixture.general, "broken").option("sealed", sealed)
+                    .send().awaitReply(WAIT);
+            String correlation = error.content().replaceAll(".*\\(ref (\\w+)\\).*", "$1");
+            HttpAccess api = HttpAccess.connect(context);
+            assertThat(awaitLogRow(api, correlation)).startsWith("FAILED");
+            String stored = api.json("GET", "command-log?correlation=" + correlation).get(0).path("error").asText();
+            assertThat(stored).contains("the key was [redacted]").doesNotContain(key);
+            assertThat(log.text()).contains("the key was [redacted]").doesNotContain(key);
+        }
     }
 
     private static void awaitContent(Message message, String content) throws InterruptedException {

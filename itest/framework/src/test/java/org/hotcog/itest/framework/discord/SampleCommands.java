@@ -13,7 +13,9 @@ import org.hotcog.api.component.CustomIdPrefix;
 import org.hotcog.api.component.ModalContext;
 import org.hotcog.api.component.ModalHandler;
 import org.hotcog.api.interaction.Refusal;
+import org.hotcog.api.secrets.SecretBox;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -92,17 +94,26 @@ final class SampleCommands {
         }
     }
 
-    /** A bug: the user must see a short error, never the exception. */
+    /**
+     * A bug: the user must see a short error, never the exception. Given a sealed secret, it opens it and lets it slip
+     * into the exception's message, as a careless module would with an API key.
+     */
     @Component
     public static final class Broken implements SlashCommand {
+        @Reference
+        SecretBox secrets;
+
         @Override
         public SlashCommandData data() {
-            return Commands.slash("broken", "Always fails");
+            return Commands.slash("broken", "Always fails")
+                    .addOption(OptionType.STRING, "sealed", "A sealed secret to leak", false);
         }
 
         @Override
         public void handle(SlashCommandContext ctx) {
-            throw new IllegalStateException("secret internal detail");
+            String sealed = ctx.event().getOption("sealed", OptionMapping::getAsString);
+            throw new IllegalStateException("secret internal detail"
+                    + (sealed == null ? "" : "; the key was " + secrets.open(sealed)));
         }
     }
 
