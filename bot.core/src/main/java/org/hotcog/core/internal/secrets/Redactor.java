@@ -5,21 +5,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.hotcog.api.secrets.SecretBox;
 import org.hotcog.core.internal.config.Secrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Masks the secrets Hotcog knows in a text about to be logged or stored where operators read it, such as a module's
+ * Redacts the secrets Hotcog knows in a text about to be logged or stored where operators read it, such as a module's
  * exception in the command log: the configured ones (Discord token, database password, admin token, secret key) and
- * every secret a module has opened through the {@link org.hotcog.api.secrets.SecretBox} (panel and provider keys).
+ * every secret a module has opened through the {@link SecretBox} (panel and provider keys).
  * Modules keep their secrets out of their messages; this catches the one that slips through.
  */
 @Component(service = Redactor.class)
 public final class Redactor {
-    /** What a secret is replaced with. */
-    public static final String MASK = "[redacted]";
     /** Shorter values would mask ordinary words of a message; no secret of Hotcog's is this short. */
     static final int SHORTEST = 8;
 
@@ -44,7 +43,7 @@ public final class Redactor {
         }
     }
 
-    /** The text with each known secret replaced by {@link #MASK}; null for null. */
+    /** The text with each known secret in its redacted form ({@link SecretBox#redactIn}); null for null. */
     public String redact(String text) {
         if (text == null) {
             return null;
@@ -52,7 +51,7 @@ public final class Redactor {
         String masked = text;
         for (String secret : (Iterable<String>) Stream.concat(configured.get(), opened.stream())::iterator) {
             if (secret != null && secret.length() >= SHORTEST && masked.contains(secret)) {
-                masked = masked.replace(secret, MASK);
+                masked = SecretBox.redactIn(masked, secret);
             }
         }
         return masked;

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+/** Secrets in their redacted form, as SecretBox.redact writes it: a key's prefix and last four, or dots. */
 class RedactorTest {
     @Test
     void configuredSecretsAreMaskedAsTheyAreNow() {
@@ -14,10 +15,10 @@ class RedactorTest {
         Redactor redactor = new Redactor(() -> Stream.of(token.get(), "", null));
 
         assertThat(redactor.redact("login failed for MTIz.discord-token.abc, twice: MTIz.discord-token.abc"))
-                .isEqualTo("login failed for [redacted], twice: [redacted]");
+                .isEqualTo("login failed for ….abc, twice: ….abc");
         token.set("a-new-token-after-a-reload");
         assertThat(redactor.redact("a-new-token-after-a-reload and MTIz.discord-token.abc"))
-                .isEqualTo("[redacted] and MTIz.discord-token.abc");
+                .isEqualTo("…load and MTIz.discord-token.abc");
         assertThat(redactor.redact(null)).isNull();
     }
 
@@ -30,7 +31,7 @@ class RedactorTest {
         redactor.remember("admin");
 
         assertThat(redactor.redact("401 for key ptlc_abcdef123456 as admin"))
-                .isEqualTo("401 for key [redacted] as admin");
+                .isEqualTo("401 for key •••• as admin");
     }
 
     @Test
@@ -42,6 +43,6 @@ class RedactorTest {
         assertThat(redactor.redact("sk-provider-key-0123456789")).as("sealed, not opened yet")
                 .isEqualTo("sk-provider-key-0123456789");
         box.open(sealed);
-        assertThat(redactor.redact("refused sk-provider-key-0123456789")).isEqualTo("refused [redacted]");
+        assertThat(redactor.redact("refused sk-provider-key-0123456789")).isEqualTo("refused sk-…6789");
     }
 }
