@@ -2,6 +2,7 @@ package org.hotcog.core.internal.discord;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -123,6 +124,7 @@ public final class DiscordConnection implements DiscordGateway {
     private ShardManager connect(Set<GatewayIntent> intents) {
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents)
                 .addEventListeners(dispatcher)
+                .setHttpClient(DiscordHttpClient.forApi(config.apiUrl()))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setEnableShutdownHook(false);
@@ -143,8 +145,9 @@ public final class DiscordConnection implements DiscordGateway {
     }
 
     private static void disconnect(ShardManager shards) {
+        List<JDA> all = List.copyOf(shards.getShardCache().asList());
         shards.shutdown();
-        for (JDA shard : shards.getShardCache()) {
+        for (JDA shard : all) {
             try {
                 shard.awaitShutdown(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -152,6 +155,8 @@ public final class DiscordConnection implements DiscordGateway {
                 return;
             }
         }
+        // the shards share the client the connection built
+        all.stream().map(JDA::getHttpClient).distinct().forEach(DiscordHttpClient::close);
     }
 
     /**
