@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 import org.hotcog.api.rest.HotcogRest;
+import org.hotcog.core.internal.secrets.Redactor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,13 @@ public final class ApiBetweenBuildsFilter implements Filter {
     private static final String REBUILDING = "Hotcog's API is being rebuilt after a change; try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(ApiBetweenBuildsFilter.class);
 
+    private final Redactor redactor;
+
+    @Activate
+    public ApiBetweenBuildsFilter(@Reference Redactor redactor) {
+        this.redactor = redactor;
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -48,12 +58,16 @@ public final class ApiBetweenBuildsFilter implements Filter {
             if (http.isCommitted()) {
                 throw e;
             }
-            LOG.warn("The REST application failed {} {} while it was being rebuilt: {}",
-                    ((HttpServletRequest) request).getMethod(), ((HttpServletRequest) request).getRequestURI(),
-                    e.toString());
+            LOG.warn(failure((HttpServletRequest) request, e));
             http.reset();
             ApiNotUpServlet.answerUnavailable(http, REBUILDING);
         }
+    }
+
+    /** The log line of a request the application failed; CXF's message may quote what the request carried. */
+    String failure(HttpServletRequest request, Exception e) {
+        return redactor.redact("The REST application failed " + request.getMethod() + " " + request.getRequestURI()
+                + " while it was being rebuilt: " + e);
     }
 
     /** Replaces CXF's page for a request that found no server (status 404, then an HTML type) with the API's 503. */
