@@ -15,9 +15,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>JDA's own keeps 5 idle connections for 10 s. Over HTTP/1.1 each request in flight needs a connection of its
  * own, so with more than five interactions answered at once most answers opened a new connection (and, to a
- * server on https, a new TLS handshake). This client keeps as many as a busy moment uses, for a minute. Discord
- * itself speaks HTTP/2 and carries every request over one connection; the pool matters for a Discord-compatible
- * server on plain {@code http://} and for the local Discord.
+ * server on https, a new TLS handshake). This client keeps as many as a busy moment uses, for a minute. Where a
+ * server offers HTTP/2 over TLS, okhttp carries every request over one connection and the pool size hardly matters;
+ * it matters for HTTP/1.1: a Discord-compatible server on plain {@code http://}, the local Discord, or any server
+ * that does not offer HTTP/2.
  *
  * <p>For a Discord on this machine ({@code http://} on a loopback address, as in offline mode) the client speaks
  * plain HTTP only: it then never loads the trust store and TLS, which otherwise cost start-up a noticeable part of

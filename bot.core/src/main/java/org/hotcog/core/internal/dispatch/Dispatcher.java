@@ -1,5 +1,7 @@
 package org.hotcog.core.internal.dispatch;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -348,8 +350,8 @@ public final class Dispatcher implements EventListener, RegistryListener {
 
     /** A failure's stack trace, causes included, as the log would print it. */
     private static String traceOf(Throwable failure) {
-        java.io.StringWriter trace = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(trace));
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
     }
 
